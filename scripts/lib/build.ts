@@ -1,0 +1,55 @@
+// Builds the Next.js app when no build of the current sources exists.
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+
+const SOURCES = ['app', 'components', 'lib', 'i18n', 'messages', 'public', 'proxy.ts', 'next.config.js', 'package-lock.json', 'tsconfig.json', 'prisma/schema.prisma'];
+const STAMP = path.resolve('.next/ittifaq-sources.sha256');
+
+async function* files(entry: string): AsyncGenerator<string> {
+  if (!existsSync(entry)) return;
+  const stat = await readdir(entry, { withFileTypes: true }).catch(() => null);
+  if (stat === null) {
+    yield entry;
+    return;
+  }
+  for (const child of stat.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (child.name.endsWith('.test.ts')) continue;
+    const full = path.join(entry, child.name);
+    if (child.isDirectory()) yield* files(full);
+    else yield full;
+  }
+}
+
+export async function sourceFingerprint(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const source of SOURCES) {
+    for await (const file of files(source)) {
+      hash.update(file).update('\0').update(await readFile(file)).update('\0');
+    }
+  }
+  return hash.digest('hex');
+}
+
+export function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: 'inherit', env });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+export const nextBin = path.resolve('node_modules/next/dist/bin/next');
+
+/** Runs `next build` unless `.next` already holds a build of exactly these sources. */
+export async function buildIfNeeded(env: NodeJS.ProcessEnv): Promise<void> {
+  const fingerprint = await sourceFingerprint();
+  const current = existsSync(STAMP) && existsSync('.next/BUILD_ID') ? (await readFile(STAMP, 'utf8')).trim() : null;
+  if (current === fingerprint) return;
+  console.log('Building the app (first start, or the sources changed); this takes a few minutes…');
+  const code = await run(process.execPath, [nextBin, 'build'], env);
+  if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
+  await writeFile(STAMP, `${fingerprint}\n`);
+}

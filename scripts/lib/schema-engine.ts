@@ -1,0 +1,146 @@
+// Prisma's schema engine compiled to WebAssembly, driven through the pg driver adapter. The native
+// engine that `prisma migrate` downloads is not reachable from air-gapped machines; this one ships in
+// a registry package. It cannot describe a live database, so new migrations are diffs between the
+// schema snapshot taken at the last migration and the current schema, never against the database.
+import { readdir, readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PrismaPg } from '@prisma/adapter-pg';
+import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+
+export const MIGRATIONS_DIR = path.resolve('prisma/migrations');
+export const SCHEMA_PATH = path.resolve('prisma/schema.prisma');
+/** The schema as of the newest migration; `db:migrate` diffs from here to the current schema. */
+export const SNAPSHOT_PATH = path.join(MIGRATIONS_DIR, 'schema.snapshot.prisma');
+
+type Engine = {
+  diff(params: unknown): Promise<{ stdout: string | null }>;
+  applyMigrations(params: unknown): Promise<{ appliedMigrationNames: string[] }>;
+  free(): void;
+};
+
+const noFilters = { externalTables: [], externalEnums: [] };
+let wasmModule: Promise<{ SchemaEngine: { new: (...args: unknown[]) => Promise<Engine> } }> | undefined;
+
+function loadWasm() {
+  wasmModule ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const bindingsPath = require.resolve('@prisma/schema-engine-wasm/schema_engine_bg');
+    const bindings = await import(pathToFileURL(bindingsPath).href);
+    const pkgDir = path.dirname(bindingsPath);
+    const bytes = await readFile(path.join(pkgDir, 'schema_engine_bg.wasm'));
+    const imports: Record<string, unknown> = { ...bindings };
+    // The engine arms 10-second timers that it never clears; unreferenced, they cannot keep a
+    // finished command (or the test runner) alive.
+    for (const name of Object.keys(imports).filter((key) => key.startsWith('__wbg_setTimeout_'))) {
+      imports[name] = (callback: () => void, ms: number) => setTimeout(callback, ms).unref();
+    }
+    const { instance } = await WebAssembly.instantiate(bytes, { './schema_engine_bg.js': imports });
+    bindings.__wbg_set_wasm(instance.exports);
+    (instance.exports.__wbindgen_start as (() => void) | undefined)?.();
+    return bindings;
+  })();
+  return wasmModule;
+}
+
+type ScriptAdapter = {
+  executeScript(script: string): Promise<void>;
+  client: { query(sql: string): Promise<unknown> };
+  onError(error: unknown): never;
+};
+
+/**
+ * adapter-pg runs a script by splitting it on every ";", which breaks PL/pgSQL function bodies and
+ * comments. Send each migration whole instead, as the native engine does: PostgreSQL runs a
+ * multi-statement simple query as one implicit transaction, so a failing migration leaves nothing.
+ */
+function wholeScriptAdapter(url: string, opened: { dispose(): Promise<void> }[]) {
+  const factory = new PrismaPg({ connectionString: url });
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    opened.push(adapter);
+    const scriptAdapter = adapter as unknown as ScriptAdapter;
+    scriptAdapter.executeScript = async (script) => {
+      try {
+        await scriptAdapter.client.query(script);
+      } catch (error) {
+        scriptAdapter.onError(error); // converts to the engine's error type, which keeps the message
+      }
+    };
+    return adapter;
+  };
+  return factory;
+}
+
+async function withEngine<T>(url: string, schema: string, run: (engine: Engine) => Promise<T>): Promise<T> {
+  const { SchemaEngine } = await loadWasm();
+  const opened: { dispose(): Promise<void> }[] = [];
+  const adapter = bindMigrationAwareSqlAdapterFactory(wholeScriptAdapter(url, opened));
+  const engine = await SchemaEngine.new({ datamodels: [['schema.prisma', schema]] }, () => {}, adapter);
+  try {
+    return await run(engine);
+  } finally {
+    engine.free();
+    // The engine does not close its connection pool; an idle pool would keep the process alive.
+    await Promise.all(opened.map((connection) => connection.dispose()));
+  }
+}
+
+/**
+ * SQL that turns a database matching `from` (null: empty) into one matching `to`. The engine needs a
+ * connection even for a schema-to-schema diff, but reads nothing from it.
+ */
+export async function diffSchemas(url: string, from: string | null, to: string): Promise<string> {
+  const target = (content: string) => ({ tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content }] });
+  return withEngine(url, to, async (engine) => {
+    const result = await engine.diff({
+      from: from === null ? { tag: 'empty' } : target(from),
+      to: target(to),
+      script: true,
+      exitCode: null,
+      filters: noFilters,
+    });
+    return result.stdout ?? '';
+  });
+}
+
+export async function listMigrations() {
+  if (!existsSync(MIGRATIONS_DIR)) return [];
+  const entries = await readdir(MIGRATIONS_DIR, { withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(MIGRATIONS_DIR, entry.name, 'migration.sql')))
+    .map((entry) => entry.name)
+    .sort();
+}
+
+async function loadMigrationList() {
+  const names = await listMigrations();
+  const lockPath = path.join(MIGRATIONS_DIR, 'migration_lock.toml');
+  return {
+    baseDir: MIGRATIONS_DIR,
+    lockfile: { path: 'migration_lock.toml', content: existsSync(lockPath) ? await readFile(lockPath, 'utf8') : null },
+    shadowDbInitScript: '',
+    migrationDirectories: await Promise.all(
+      names.map(async (name) => ({
+        path: name,
+        migrationFile: {
+          path: 'migration.sql',
+          content: { tag: 'ok', value: await readFile(path.join(MIGRATIONS_DIR, name, 'migration.sql'), 'utf8') },
+        },
+      })),
+    ),
+  };
+}
+
+/** Applies pending migrations and records them in `_prisma_migrations`, like `prisma migrate deploy`. */
+export async function applyMigrations(url: string): Promise<string[]> {
+  const schema = await readFile(SCHEMA_PATH, 'utf8');
+  const migrationsList = await loadMigrationList();
+  return withEngine(url, schema, async (engine) => {
+    const result = await engine.applyMigrations({ migrationsList, filters: noFilters });
+    return result.appliedMigrationNames;
+  });
+}

@@ -1,0 +1,54 @@
+import { readFile } from 'node:fs/promises';
+import { inject, afterAll, describe, expect, it } from 'vitest';
+import { dropDatabase, ensureDatabase, withDatabase } from '../../scripts/lib/postgres.ts';
+import { diffSchemas, SCHEMA_PATH, SNAPSHOT_PATH } from '../../scripts/lib/schema-engine.ts';
+import { withClient } from '../support/db.ts';
+
+// Everything schema.prisma can express, read from the catalogs in a comparable form.
+const CATALOG_QUERIES = {
+  columns: `select table_name, column_name, data_type, udt_name, is_nullable, column_default, character_maximum_length, numeric_precision, datetime_precision
+            from information_schema.columns where table_schema = 'public' and table_name <> '_prisma_migrations'
+            order by table_name, column_name`,
+  constraints: `select c.conrelid::regclass::text as table_name, c.conname, c.contype, pg_get_constraintdef(c.oid) as definition
+                from pg_constraint c join pg_namespace n on n.oid = c.connamespace
+                where n.nspname = 'public' and c.conrelid::regclass::text <> '_prisma_migrations'
+                order by 1, 2`,
+  indexes: `select tablename, indexname, indexdef from pg_indexes
+            where schemaname = 'public' and tablename <> '_prisma_migrations' order by tablename, indexname`,
+  enums: `select t.typname, array_agg(e.enumlabel order by e.enumsortorder) as labels
+          from pg_type t join pg_enum e on e.enumtypid = t.oid group by t.typname order by t.typname`,
+  extensions: `select extname from pg_extension order by extname`,
+};
+
+async function describeCatalog(url: string) {
+  return withClient(async (client) => {
+    const entries = await Promise.all(
+      Object.entries(CATALOG_QUERIES).map(async ([key, sql]) => [key, (await client.query(sql)).rows] as const),
+    );
+    return Object.fromEntries(entries);
+  }, url);
+}
+
+describe('migrations and schema.prisma', () => {
+  const adminUrl = inject('testAdminUrl');
+  const fromSchemaDb = `ittifaq_from_schema_${process.pid}`;
+  afterAll(() => dropDatabase(adminUrl, fromSchemaDb));
+
+  it('build the same tables, columns, types, defaults, constraints and indexes', async () => {
+    const schema = await readFile(SCHEMA_PATH, 'utf8');
+    await ensureDatabase(adminUrl, fromSchemaDb);
+    const fromSchemaUrl = withDatabase(adminUrl, fromSchemaDb);
+    const sql = await diffSchemas(fromSchemaUrl, null, schema);
+    await withClient((client) => client.query(sql), fromSchemaUrl);
+
+    const migrated = await describeCatalog(process.env.DATABASE_URL!);
+    const fromSchema = await describeCatalog(fromSchemaUrl);
+    expect(migrated.columns.length).toBeGreaterThan(50);
+    expect(migrated).toEqual(fromSchema);
+  });
+
+  it('keep the snapshot of the last migration equal to the current schema', async () => {
+    // A schema change without `npm run db:migrate -- --name …` fails here.
+    expect(await readFile(SNAPSHOT_PATH, 'utf8')).toBe(await readFile(SCHEMA_PATH, 'utf8'));
+  });
+});
