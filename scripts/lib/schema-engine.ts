@@ -31,7 +31,7 @@ function loadWasm() {
     const bindings = await import(pathToFileURL(bindingsPath).href);
     const pkgDir = path.dirname(bindingsPath);
     const bytes = await readFile(path.join(pkgDir, 'schema_engine_bg.wasm'));
-    const imports: Record<string, unknown> = { ...bindings };
+    const imports: WebAssembly.ModuleImports = { ...bindings };
     // The engine arms 10-second timers that it never clears; unreferenced, they cannot keep a
     // finished command (or the test runner) alive.
     for (const name of Object.keys(imports).filter((key) => key.startsWith('__wbg_setTimeout_'))) {

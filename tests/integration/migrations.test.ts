@@ -25,7 +25,7 @@ async function describeCatalog(url: string) {
     const entries = await Promise.all(
       Object.entries(CATALOG_QUERIES).map(async ([key, sql]) => [key, (await client.query(sql)).rows] as const),
     );
-    return Object.fromEntries(entries);
+    return Object.fromEntries(entries) as Record<keyof typeof CATALOG_QUERIES, unknown[]>;
   }, url);
 }
 
