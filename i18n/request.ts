@@ -6,6 +6,6 @@ export default getRequestConfig(async () => {
   return {
     locale,
     timeZone: 'UTC',
-    messages: (await import(`../messages/${locale}.json`)).default,
+    messages: (await import(`../messages/${locale}/index.ts`)).default,
   };
 });
