@@ -1,9 +1,7 @@
-import { connection } from 'next/server';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { listPublishedAgreements } from '@/lib/data/public-agreements.ts';
 
 export default async function HomePage() {
-  await connection();
   const [format, t, tBand, tStatus, agreements] = await Promise.all([
     getFormatter(),
     getTranslations('Home'),
