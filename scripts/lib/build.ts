@@ -48,8 +48,10 @@ export async function buildIfNeeded(env: NodeJS.ProcessEnv): Promise<void> {
   const fingerprint = await sourceFingerprint();
   const current = existsSync(STAMP) && existsSync('.next/BUILD_ID') ? (await readFile(STAMP, 'utf8')).trim() : null;
   if (current === fingerprint) return;
-  console.log('Building the app (first start, or the sources changed); this takes a few minutes…');
-  const code = await run(process.execPath, [nextBin, 'build'], env);
+  console.log('Building the app (first start, or the sources changed); this takes a minute or two…');
+  // Built without a database on purpose: a page that queries during the build fails here, loudly.
+  const { DATABASE_URL: _notForBuild, ...buildEnv } = env;
+  const code = await run(process.execPath, [nextBin, 'build'], buildEnv);
   if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
   await writeFile(STAMP, `${fingerprint}\n`);
 }
