@@ -12,7 +12,7 @@ export default defineConfig({
   test: {
     include: ['lib/**/*.test.ts', 'tests/**/*.test.ts', 'scripts/**/*.test.ts'],
     globalSetup: ['tests/support/global-setup.ts'],
-    setupFiles: ['tests/support/database.ts'],
+    setupFiles: ['tests/support/database.ts', 'tests/support/next-request.ts'],
     testTimeout: 30_000,
     hookTimeout: 120_000,
     pool: 'forks',

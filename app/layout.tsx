@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
+import { pickClientMessages } from '@/i18n/client-messages.ts';
 import { directionOf } from '@/i18n/config.ts';
 import './globals.css';
 
@@ -17,10 +19,12 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Every page renders per request: pages carry a per-request CSP nonce and read live data, and the
   // build must never need a database.
   await connection();
-  const locale = await getLocale();
+  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
   return (
     <html lang={locale} dir={directionOf(locale)}>
-      <body>{children}</body>
+      <body>
+        <NextIntlClientProvider messages={pickClientMessages(messages)}>{children}</NextIntlClientProvider>
+      </body>
     </html>
   );
 }

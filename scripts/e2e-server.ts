@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { seedDemo } from '../prisma/seed/index.ts';
+import { seedE2eAccounts } from '../tests/fixtures/e2e-accounts.ts';
 import { buildIfNeeded, nextBin } from './lib/build.ts';
 import { runMain } from './lib/cli.ts';
 import { dropDatabase, ensureDatabase, startEmbedded, withDatabase } from './lib/postgres.ts';
@@ -23,6 +24,7 @@ runMain(async () => {
   await ensureDatabase(server.adminUrl, 'ittifaq_e2e');
   await applyMigrations(url);
   await seedDemo(url);
+  await seedE2eAccounts(url);
 
   const env = {
     ...process.env,

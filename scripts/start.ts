@@ -50,7 +50,13 @@ async function main() {
       console.log(`Demonstration data: ${await seedDemo(url)}`);
     }
     const dev = process.argv.includes('--dev');
-    const env = { ...process.env, DATABASE_URL: url, NEXTAUTH_SECRET: await authSecret(), NODE_ENV: dev ? 'development' as const : 'production' as const };
+    const env = {
+      ...process.env,
+      DATABASE_URL: url,
+      NEXTAUTH_SECRET: await authSecret(),
+      NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+      NODE_ENV: dev ? ('development' as const) : ('production' as const),
+    };
     if (!dev) await buildIfNeeded(env);
     const demo = await hasDemoData(url);
 
@@ -62,6 +68,7 @@ async function main() {
         if (demo) {
           console.log('Demo sign-in accounts (demonstration data only):');
           for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.toLowerCase().padEnd(8)} ${account.email}  password: ${account.password}`);
+          console.log('  (administrators set up two-factor authentication with an authenticator app at first sign-in)');
         }
         console.log('Press Ctrl-C to stop the app and the database.\n');
       }

@@ -1,0 +1,40 @@
+import { expect, type Page } from '@playwright/test';
+import { generate } from 'otplib';
+import { E2E_ACCOUNTS, E2E_PASSWORD, E2E_TOTP_SECRET } from '../../tests/fixtures/e2e-accounts.ts';
+
+/** Demo accounts of the seeded database (prisma/seed/demo-data.ts). */
+export const ANALYST_PK = { email: 'analyst.pk@ittifaq.demo', password: 'ittifaq-analyst-pk' };
+export const ANALYST_AZ = { email: 'analyst.az@ittifaq.demo', password: 'ittifaq-analyst-az' };
+export const E2E = Object.fromEntries(
+  Object.entries(E2E_ACCOUNTS).map(([key, account]) => [key, { email: account.email, password: E2E_PASSWORD }]),
+) as Record<keyof typeof E2E_ACCOUNTS, { email: string; password: string }>;
+
+export async function signIn(page: Page, account: { email: string; password: string }, path = '/sign-in') {
+  await page.goto(path);
+  await page.getByLabel('Email').fill(account.email);
+  await page.getByLabel('Password').fill(account.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** A TOTP code for the enrolled e2e admin, for a time step no earlier test has used. */
+export async function adminCode(secret = E2E_TOTP_SECRET, offsetSeconds = 0) {
+  return generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
+}
+
+/** Signs in the enrolled e2e admin, password then code. */
+export async function signInAdmin(page: Page) {
+  await signIn(page, E2E.admin);
+  await expect(page.getByRole('heading', { name: 'Two-factor authentication' })).toBeVisible();
+  await page.getByLabel('Authentication code').fill(await adminCode());
+  await page.getByRole('button', { name: 'Verify' }).click();
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/$/);
+}
+
+/** The form's own message (Next.js's route announcer is an alert too). */
+export function formAlert(page: Page) {
+  return page.locator('.form-message[role="alert"]');
+}

@@ -1,0 +1,60 @@
+import 'server-only';
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { clientAddress } from '../http/request-context.ts';
+import { verifyPasswordStep, verifySecondFactorStep } from './authenticate.ts';
+import { ABSOLUTE_TIMEOUT_SECONDS, authConfig } from './config.ts';
+import { nowSeconds } from './session-token.ts';
+
+/**
+ * next-auth's own endpoints (/api/auth/*), for clients that post credentials directly. They share
+ * the sign-in logic, throttling, second factor and session format with the sign-in page's actions.
+ */
+export function authOptions(): NextAuthOptions {
+  const config = authConfig();
+  return {
+    secret: config.secret,
+    session: { strategy: 'jwt', maxAge: ABSOLUTE_TIMEOUT_SECONDS },
+    jwt: { maxAge: ABSOLUTE_TIMEOUT_SECONDS },
+    useSecureCookies: config.secureCookies,
+    cookies: {
+      sessionToken: {
+        name: config.sessionCookie,
+        options: { httpOnly: true, sameSite: 'lax', path: '/', secure: config.secureCookies },
+      },
+    },
+    pages: { signIn: '/sign-in', error: '/sign-in' },
+    providers: [
+      CredentialsProvider({
+        name: 'Email and password',
+        credentials: {
+          email: { label: 'Email', type: 'email' },
+          password: { label: 'Password', type: 'password' },
+          code: { label: 'Authenticator code', type: 'text' },
+        },
+        async authorize(credentials, request) {
+          const address = clientAddress(new Headers(request.headers as Record<string, string>));
+          const step = await verifyPasswordStep(credentials?.email ?? '', credentials?.password ?? '', address);
+          if (step.outcome === 'locked') throw new Error('locked');
+          if (step.outcome === 'invalid') return null;
+          if (step.outcome === 'signed-in') return { id: step.userId, sv: step.sessionVersion };
+          if (!credentials?.code) throw new Error('second-factor-required');
+          const second = await verifySecondFactorStep(step, credentials.code, address);
+          if (second.outcome === 'locked') throw new Error('locked');
+          return second.outcome === 'signed-in' ? { id: second.userId, sv: second.sessionVersion } : null;
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (!user) return token;
+        const now = nowSeconds();
+        return { sub: user.id, sv: (user as unknown as { sv: number }).sv, at: now, ls: now };
+      },
+      // The session endpoint says only when the session expires: no role, no email.
+      session({ session }) {
+        return { expires: session.expires };
+      },
+    },
+  };
+}

@@ -1,0 +1,96 @@
+import 'server-only';
+import { appendAudit, type AuditInput } from '../audit/write.ts';
+import { afterFailure, isLocked, type ThrottleRule } from '../auth/throttle.ts';
+import { getDb } from '../db.ts';
+
+/** Trimmed, NFC-normalised, lower-cased: the form every email is stored and looked up in. */
+export function normaliseEmail(email: string): string {
+  return email.trim().normalize('NFC').toLowerCase();
+}
+
+export async function findSignInUser(email: string) {
+  return getDb().user.findUnique({
+    where: { email: normaliseEmail(email) },
+    select: { id: true, email: true, role: true, active: true, sessionVersion: true, passwordHash: true, totpEnabledAt: true },
+  });
+}
+
+export async function findSecondFactorUser(id: string) {
+  return getDb().user.findUnique({
+    where: { id },
+    select: { id: true, email: true, active: true, sessionVersion: true, totpSecret: true, totpEnabledAt: true, totpLastStep: true },
+  });
+}
+
+/** The user behind a session, re-read on every request. */
+export async function findSessionUser(id: string) {
+  return getDb().user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, partyId: true, active: true, sessionVersion: true, totpEnabledAt: true },
+  });
+}
+
+export async function isAnyKeyLocked(keys: string[], now = new Date()): Promise<boolean> {
+  const rows = await getDb().authThrottle.findMany({ where: { key: { in: keys } } });
+  return rows.some((row) => isLocked(row, now));
+}
+
+/**
+ * Counts one failure against `key` atomically (the row is locked for the update) and returns whether
+ * this failure locked it.
+ */
+export async function recordFailure(key: string, rule: ThrottleRule, now = new Date()): Promise<boolean> {
+  return getDb().$transaction(async (tx) => {
+    await tx.$executeRaw`insert into auth_throttle (key, failures, window_start) values (${key}, 0, ${now}) on conflict (key) do nothing`;
+    const [current] = await tx.$queryRaw<{ failures: number; window_start: Date; locked_until: Date | null }[]>`
+      select failures, window_start, locked_until from auth_throttle where key = ${key} for update`;
+    const previous = current && current.failures > 0
+      ? { failures: current.failures, windowStart: current.window_start, lockedUntil: current.locked_until }
+      : null;
+    const next = afterFailure(previous, now, rule);
+    await tx.authThrottle.update({ where: { key }, data: next });
+    return isLocked(next, now) && !isLocked(previous, now);
+  });
+}
+
+export async function clearFailures(key: string) {
+  await getDb().authThrottle.deleteMany({ where: { key } });
+}
+
+export async function recordAuthEvent(input: AuditInput) {
+  await getDb().$transaction((tx) => appendAudit(tx, input));
+}
+
+export async function completeSignIn(userId: string, address: string | null, newPasswordHash?: string) {
+  await getDb().$transaction(async (tx) => {
+    await tx.user.update({
+      where: { id: userId },
+      data: { lastSignInAt: new Date(), ...(newPasswordHash ? { passwordHash: newPasswordHash } : {}) },
+    });
+    await appendAudit(tx, {
+      actorId: userId,
+      action: 'auth.sign-in',
+      entityType: 'user',
+      entityId: userId,
+      after: newPasswordHash ? { passwordRehashed: true } : null,
+      ip: address,
+    });
+  });
+}
+
+/** Accepts a TOTP step only if it is newer than the last one accepted (a code works once). */
+export async function acceptTotpStep(userId: string, step: number): Promise<boolean> {
+  const updated = await getDb().$executeRaw`
+    update app_user set totp_last_step = ${step}
+    where id = ${userId}::uuid and (totp_last_step is null or totp_last_step < ${step})`;
+  return updated === 1;
+}
+
+/** Marks a recovery code used; false when no unused code has this hash. */
+export async function consumeRecoveryCode(userId: string, codeHash: string): Promise<boolean> {
+  const { count } = await getDb().recoveryCode.updateMany({
+    where: { userId, codeHash, usedAt: null },
+    data: { usedAt: new Date() },
+  });
+  return count === 1;
+}

@@ -1,0 +1,46 @@
+// Signed-in personas for integration tests: real users in the test database and real session tokens.
+import { randomUUID } from 'node:crypto';
+import { authConfig } from '../../lib/auth/config.ts';
+import { hashPassword } from '../../lib/auth/password-hash.ts';
+import { encodeSession, nowSeconds } from '../../lib/auth/session-token.ts';
+import { createPrismaClient } from '../../lib/db-client.ts';
+import { request } from './next-request.ts';
+
+export const TEST_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
+export const TEST_SECRET = 'test-secret-for-integration-tests-0123456789';
+process.env.NEXTAUTH_SECRET = TEST_SECRET;
+
+export function testDb() {
+  return createPrismaClient(process.env.DATABASE_URL!);
+}
+
+export async function createUser(options: { role: 'ADMIN' | 'ANALYST'; partyId?: string | null; password?: string; twoFactor?: boolean; email?: string }) {
+  const db = testDb();
+  try {
+    return await db.user.create({
+      data: {
+        email: options.email ?? `user-${randomUUID()}@example.org`,
+        name: `Test ${options.role.toLowerCase()}`,
+        role: options.role,
+        partyId: options.partyId ?? null,
+        passwordHash: options.password ? await hashPassword(options.password) : null,
+        totpEnabledAt: options.twoFactor ? new Date() : null,
+        totpSecret: options.twoFactor ? TEST_TOTP_SECRET : null,
+      },
+      select: { id: true, email: true, sessionVersion: true, role: true },
+    });
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+export async function sessionTokenFor(user: { id: string; sessionVersion: number }) {
+  const now = nowSeconds();
+  return encodeSession({ sub: user.id, sv: user.sessionVersion, at: now, ls: now }, TEST_SECRET);
+}
+
+/** Makes the next server-side calls run as `user` (or signed out with null). */
+export async function actAs(user: { id: string; sessionVersion: number } | null) {
+  request.reset();
+  if (user) request.cookies.set(authConfig().sessionCookie, await sessionTokenFor(user));
+}
