@@ -2,8 +2,9 @@
 // Namespaces (top-level keys) must be unique across files.
 import auth from './auth.json';
 import common from './common.json';
+import forms from './forms.json';
 import home from './home.json';
 
-const messages = { ...common, ...home, ...auth };
+const messages = { ...common, ...home, ...auth, ...forms };
 
 export default messages;
