@@ -1,7 +1,8 @@
-// Start-up checks run once when the server starts (Node.js runtime only).
+// Runs once when the server starts (Node.js runtime only).
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { checkConfigurationOrExit } = await import('./lib/startup-check.ts');
+    const { checkConfigurationOrExit, startScoreRefresh } = await import('./lib/server-startup.ts');
     checkConfigurationOrExit();
+    startScoreRefresh();
   }
 }

@@ -24,7 +24,10 @@ export async function proxy(request: NextRequest) {
   const current = claims !== null && sessionIsCurrent(claims);
 
   let response: NextResponse;
-  if (!current && inSignedInArea(request.nextUrl.pathname)) {
+  // Only page loads are redirected. A form submitted after the session ended must reach its server
+  // action, which answers "session expired" and hands back what was typed instead of losing it.
+  const navigation = request.method === 'GET' || request.method === 'HEAD';
+  if (!current && navigation && inSignedInArea(request.nextUrl.pathname)) {
     const signIn = new URL('/sign-in', request.url);
     signIn.searchParams.set('callbackUrl', `${request.nextUrl.pathname}${request.nextUrl.search}`);
     response = NextResponse.redirect(signIn, 303);

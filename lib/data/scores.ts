@@ -10,7 +10,7 @@ const milestoneScoringFields = {
 
 const updateScoringFields = {
   id: true, milestoneId: true, observedOn: true, status: true, progress: true, quantity: true,
-  actualValue: true, reviewState: true, reviewedAt: true, supersedesId: true,
+  actualValue: true, reviewState: true, reviewedAt: true, supersedesId: true, authorSideId: true,
 } as const;
 
 type MilestoneRow = { [K in keyof typeof milestoneScoringFields]: unknown } & { startsOn: Date | null; endsOn: Date | null };
@@ -31,7 +31,7 @@ export function toScoredUpdate(row: UpdateRow): ScoredUpdate {
 /** Loads what scoring one agreement needs: its live milestones and its verified updates. */
 export async function loadScoringInputs(tx: Tx, agreementId: string) {
   const [milestones, updates] = await Promise.all([
-    tx.milestone.findMany({ where: { agreementId, archivedAt: null }, select: milestoneScoringFields }),
+    tx.milestone.findMany({ where: { agreementId, archivedAt: null }, select: milestoneScoringFields, orderBy: { position: 'asc' } }),
     tx.progressUpdate.findMany({ where: { agreementId, reviewState: 'VERIFIED' }, select: updateScoringFields }),
   ]);
   return { milestones: milestones.map(toScoredMilestone), updates: updates.map(toScoredUpdate) };
@@ -46,50 +46,81 @@ export async function lockAgreement(tx: Tx, agreementId: string) {
   await tx.$queryRaw`select id from agreement where id = ${agreementId}::uuid for update`;
 }
 
+const day = (value: IsoDate) => new Date(`${value}T00:00:00Z`);
+
+export interface RecomputeOptions {
+  today?: IsoDate;
+  /**
+   * First month of the stored history to recompute; earlier months are kept. A month's value is the
+   * score at its end, from updates verified by then, so a review today changes only the current month.
+   * Omit to rebuild the whole history (after the milestones themselves changed).
+   */
+  fromMonth?: IsoDate;
+}
+
 /**
  * Recomputes and stores the milestones' scores and statuses, the agreement's score, its month-by-month
- * history and its public search text. Call inside the transaction that changed them, after
- * `lockAgreement`.
+ * history and its public search text, writing only what changed. Call inside the transaction that
+ * changed the inputs, after `lockAgreement`.
  */
-export async function recomputeAgreement(tx: Tx, agreementId: string, today: IsoDate = todayIso()) {
+export async function recomputeAgreement(tx: Tx, agreementId: string, options: RecomputeOptions = {}) {
+  const today = options.today ?? todayIso();
   const agreement = await tx.agreement.findUniqueOrThrow({
     where: { id: agreementId },
-    select: { signedOn: true, title: true, summary: true },
+    select: { signedOn: true, title: true, summary: true, searchText: true },
   });
-  const { milestones, updates } = await loadScoringInputs(tx, agreementId);
+  const [{ milestones, updates }, stored] = await Promise.all([
+    loadScoringInputs(tx, agreementId),
+    tx.milestone.findMany({ where: { agreementId, archivedAt: null }, select: { id: true, score: true, status: true, lastObservedOn: true } }),
+  ]);
   const now = scoreAgreement(milestones, updates, today);
 
+  const storedById = new Map(stored.map((row) => [row.id, row]));
   await Promise.all(
-    now.milestones.map((result) =>
-      tx.milestone.update({
-        where: { id: result.milestoneId },
-        data: {
-          score: result.score,
-          status: result.status,
-          lastObservedOn: result.latest ? new Date(`${result.latest.observedOn}T00:00:00Z`) : null,
-        },
-      }),
-    ),
+    now.milestones.flatMap((result) => {
+      const lastObservedOn = result.latest ? day(result.latest.observedOn) : null;
+      const before = storedById.get(result.milestoneId);
+      const unchanged = before && before.score === result.score && before.status === result.status
+        && (before.lastObservedOn?.getTime() ?? null) === (lastObservedOn?.getTime() ?? null);
+      return unchanged ? [] : [tx.milestone.update({ where: { id: result.milestoneId }, data: { score: result.score, status: result.status, lastObservedOn } })];
+    }),
   );
 
-  const firstDay = [agreement.signedOn ? toIsoDate(agreement.signedOn) : null, ...updates.map((u) => u.observedOn)]
-    .filter((day): day is IsoDate => day !== null)
-    .sort()[0];
-  const history = firstDay
-    ? monthsBetween(startOfMonth(firstDay), today).map((month) => ({
-        agreementId,
-        month: new Date(`${month}T00:00:00Z`),
-        score: scoreAgreement(milestones, updates, minDate(endOfMonth(month), today)).score,
-      }))
-    : [];
-  await tx.agreementScoreMonth.deleteMany({ where: { agreementId } });
-  if (history.length) await tx.agreementScoreMonth.createMany({ data: history });
+  await storeHistory(tx, agreementId, { milestones, updates, signedOn: agreement.signedOn, today, fromMonth: options.fromMonth });
 
+  const searchText = await publicSearchText(tx, agreementId, agreement);
   await tx.agreement.update({
     where: { id: agreementId },
-    data: { score: now.score, scoredAt: new Date(), searchText: await publicSearchText(tx, agreementId, agreement) },
+    data: { score: now.score, scoredAt: new Date(), ...(searchText !== agreement.searchText ? { searchText } : {}) },
   });
   return now;
+}
+
+async function storeHistory(
+  tx: Tx,
+  agreementId: string,
+  input: { milestones: ScoredMilestone[]; updates: ScoredUpdate[]; signedOn: Date | null; today: IsoDate; fromMonth?: IsoDate },
+) {
+  const firstDay = [input.signedOn ? toIsoDate(input.signedOn) : null, ...input.updates.map((u) => u.observedOn)]
+    .filter((value): value is IsoDate => value !== null)
+    .sort()[0];
+  if (!firstDay) {
+    await tx.agreementScoreMonth.deleteMany({ where: { agreementId } });
+    return;
+  }
+  const firstMonth = startOfMonth(firstDay);
+  const currentMonth = startOfMonth(input.today);
+  const from = input.fromMonth && input.fromMonth > firstMonth ? startOfMonth(input.fromMonth) : firstMonth;
+  const rows = monthsBetween(from, input.today).map((month) => ({
+    agreementId,
+    month: day(month),
+    score: scoreAgreement(input.milestones, input.updates, minDate(endOfMonth(month), input.today)).score,
+  }));
+  // Months outside [first month, current month] go; recomputed months are replaced.
+  await tx.agreementScoreMonth.deleteMany({
+    where: { agreementId, OR: [{ month: { lt: day(firstMonth) } }, { month: { gt: day(currentMonth) } }, { month: { gte: day(from) } }] },
+  });
+  if (rows.length) await tx.agreementScoreMonth.createMany({ data: rows });
 }
 
 /** Everything the public may search for an agreement: never pending or rejected narratives. */
@@ -103,7 +134,7 @@ async function publicSearchText(tx: Tx, agreementId: string, agreement: { title:
     tx.progressUpdate.findMany({
       where: { agreementId, reviewState: 'VERIFIED' },
       select: { narrative: true },
-      orderBy: { observedOn: 'asc' },
+      orderBy: [{ observedOn: 'asc' }, { id: 'asc' }],
     }),
   ]);
   return [

@@ -34,6 +34,8 @@ export interface ScoredUpdate {
   reviewState: ReviewState;
   reviewedAt: Date | null;
   supersedesId?: string | null;
+  /** The side (party) the author reported for; null for independent analysts. */
+  authorSideId?: string | null;
   createdAt?: Date;
 }
 
@@ -210,6 +212,36 @@ export function scoreAgreement(
   });
   const score = totalWeight > 0 ? weighted / totalWeight : 0;
   return { score, band: bandOf(score), milestones: results };
+}
+
+export interface SideAssessment {
+  sideId: string;
+  score: number;
+  latest: ScoredUpdate;
+}
+
+/**
+ * Each side's own assessment of a milestone: the score its verified updates alone would give, when
+ * two or more sides have assessed it, with the gap between the highest and the lowest. Independent
+ * analysts (no side) are not a side.
+ */
+export function sideAssessments(
+  milestone: ScoredMilestone,
+  updates: readonly ScoredUpdate[],
+  asOf: IsoDate,
+): { sides: SideAssessment[]; gap: number } | null {
+  const bySide = new Map<string, ScoredUpdate[]>();
+  for (const update of effectiveUpdates(updates.filter((u) => u.milestoneId === milestone.id), asOf)) {
+    if (!update.authorSideId) continue;
+    bySide.set(update.authorSideId, [...(bySide.get(update.authorSideId) ?? []), update]);
+  }
+  if (bySide.size < 2) return null;
+  const sides = [...bySide.entries()].map(([sideId, own]) => {
+    const result = scoreMilestone(milestone, own, asOf);
+    return { sideId, score: result.score, latest: result.latest ?? latestOf(own)! };
+  });
+  const scores = sides.map((side) => side.score);
+  return { sides, gap: Math.max(...scores) - Math.min(...scores) };
 }
 
 /** Sector, party and relationship scores: the plain mean of the agreements' scores; null when empty. */

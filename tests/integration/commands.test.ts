@@ -42,7 +42,7 @@ describe('npm run user:create', () => {
 });
 
 describe('start-up', () => {
-  const check = ['-e', `import('./lib/startup-check.ts').then((m) => { m.checkConfigurationOrExit(); console.log('started'); })`];
+  const check = ['-e', `import('./lib/server-startup.ts').then((m) => { m.checkConfigurationOrExit(); console.log('started'); })`];
 
   it('refuses to start without NEXTAUTH_SECRET, and says why in one line', () => {
     const result = runScript(check, { NEXTAUTH_SECRET: undefined, NEXTAUTH_URL: undefined });

@@ -1,0 +1,33 @@
+import { parseAuthConfig } from './auth/config.ts';
+
+const HOUR = 60 * 60 * 1000;
+
+/**
+ * Fails closed: without a usable NEXTAUTH_SECRET (or with a plain-HTTP NEXTAUTH_URL outside local
+ * development) the server refuses to start and says why in one line.
+ */
+export function checkConfigurationOrExit() {
+  if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  try {
+    parseAuthConfig(process.env);
+  } catch (error) {
+    console.error(`ittifaq: ${(error as Error).message} The server will not start without it.`);
+    process.exit(1);
+  }
+}
+
+/** Keeps date-dependent scores current: shortly after start, then every hour. */
+export function startScoreRefresh() {
+  if (process.env.NEXT_PHASE === 'phase-production-build' || process.env.ITTIFAQ_SCORE_REFRESH === 'off') return;
+  const refresh = async () => {
+    try {
+      const { refreshStaleScores } = await import('./data/maintenance.ts');
+      const count = await refreshStaleScores();
+      if (count > 0) console.log(`ittifaq: refreshed the scores of ${count} agreements for today`);
+    } catch (error) {
+      console.error('ittifaq: refreshing scores failed', error);
+    }
+  };
+  setTimeout(refresh, 5_000).unref();
+  setInterval(refresh, HOUR).unref();
+}
