@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { connection } from 'next/server';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
-import { pickClientMessages } from '@/i18n/client-messages.ts';
+import { CLIENT_NAMESPACES, pickClientMessages } from '@/i18n/client-messages.ts';
 import { directionOf } from '@/i18n/config.ts';
 import './globals.css';
 
@@ -23,7 +23,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body>
-        <NextIntlClientProvider messages={pickClientMessages(messages)}>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider messages={pickClientMessages(messages, CLIENT_NAMESPACES.everywhere)}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

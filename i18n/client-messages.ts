@@ -1,11 +1,16 @@
 import type { AbstractIntlMessages } from 'next-intl';
 
 /**
- * Namespaces client components translate with. Only these are sent to the browser, to keep the
- * page payload small; server components use the whole catalog.
+ * Message namespaces that client components translate with, per area of the app. Each area's layout
+ * sends only its own to the browser, keeping public pages light; server components use the whole
+ * catalog.
  */
-export const CLIENT_NAMESPACES = ['Auth', 'Account', 'Errors', 'Forms'] as const;
+export const CLIENT_NAMESPACES = {
+  everywhere: ['Errors'],
+  auth: ['Errors', 'Auth', 'Forms'],
+  signedIn: ['Errors', 'Auth', 'Account', 'Forms', 'Workspace', 'ProgressStatus', 'EvidenceKind'],
+} as const;
 
-export function pickClientMessages(messages: AbstractIntlMessages): AbstractIntlMessages {
-  return Object.fromEntries(CLIENT_NAMESPACES.filter((ns) => ns in messages).map((ns) => [ns, messages[ns]!]));
+export function pickClientMessages(messages: AbstractIntlMessages, namespaces: readonly string[]): AbstractIntlMessages {
+  return Object.fromEntries(namespaces.filter((ns) => ns in messages).map((ns) => [ns, messages[ns]!]));
 }

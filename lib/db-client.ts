@@ -6,7 +6,8 @@ import { PrismaClient } from './generated/prisma/client.ts';
  * query asks for them explicitly (`omit: { passwordHash: false }`).
  */
 export function createPrismaClient(connectionString: string, options: { max?: number } = {}) {
-  const adapter = new PrismaPg({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
+  // The connection timeout also bounds the wait for a free pooled connection under load.
+  const adapter = new PrismaPg({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 30_000 });
   return new PrismaClient({
     adapter,
     omit: { user: { passwordHash: true, totpSecret: true } },

@@ -1,6 +1,8 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { NextIntlClientProvider } from 'next-intl';
+import { getMessages, getTranslations } from 'next-intl/server';
+import { CLIENT_NAMESPACES, pickClientMessages } from '@/i18n/client-messages.ts';
 import { SignOutButton } from '@/components/auth/sign-out-button.tsx';
 import { allowedRole } from '@/lib/auth/authorize.ts';
 import { getViewer } from '@/lib/auth/session.ts';
@@ -9,9 +11,9 @@ import { getViewer } from '@/lib/auth/session.ts';
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const viewer = await getViewer();
   if (viewer.kind === 'public') redirect('/sign-in');
-  const [site, nav, auth] = await Promise.all([getTranslations('Site'), getTranslations('SignedInNav'), getTranslations('Auth')]);
+  const [site, nav, auth, messages] = await Promise.all([getTranslations('Site'), getTranslations('SignedInNav'), getTranslations('Auth'), getMessages()]);
   return (
-    <>
+    <NextIntlClientProvider messages={pickClientMessages(messages, CLIENT_NAMESPACES.signedIn)}>
       <a className="skip-link" href="#main">{site('skipToContent')}</a>
       <header className="site-header">
         <Link href="/" className="brand">{site('name')}</Link>
@@ -28,6 +30,6 @@ export default async function SignedInLayout({ children }: { children: React.Rea
         </div>
       </header>
       <main id="main" className="page">{children}</main>
-    </>
+    </NextIntlClientProvider>
   );
 }

@@ -3,6 +3,7 @@ import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import type { ActionState, FieldErrors } from '../forms/action-state.ts';
 import { formDataToObject } from '../forms/form-data.ts';
+import { InputError } from '../forms/input-error.ts';
 import { allowedRole, authorize, type Target } from './authorize.ts';
 import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from './errors.ts';
 import type { Permission } from './permissions.ts';
@@ -62,6 +63,7 @@ export function defineAction<S extends z.ZodType>(config: {
       if (error instanceof ForbiddenError) return { status: 'error', error: 'forbidden', values };
       if (error instanceof NotFoundError) return { status: 'error', error: 'not-found', values };
       if (error instanceof ConflictError) return { status: 'error', error: 'conflict', values, current: error.current };
+      if (error instanceof InputError) return { status: 'error', error: 'invalid', fieldErrors: error.fieldErrors, values };
       console.error(`server action for ${config.permission} failed`, error);
       return { status: 'error', error: 'unexpected', values };
     }

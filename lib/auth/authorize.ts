@@ -6,11 +6,16 @@ import { conditionsFor, type Facts, type Permission } from './permissions.ts';
 import { getViewer, type SignedInViewer, type Viewer } from './session.ts';
 
 /** What an action is about, so the table's conditions can be checked. */
-export type Target = { agreementId?: string; updateId?: string };
+export type Target = { agreementId?: string; milestoneId?: string; updateId?: string };
 
 async function factsFor(viewer: SignedInViewer, needed: readonly string[], target: Target, tx: Tx): Promise<Facts> {
   const facts: Facts = {};
   let agreementId = target.agreementId;
+  if (!agreementId && target.milestoneId && needed.includes('assigned')) {
+    const milestone = await tx.milestone.findUnique({ where: { id: target.milestoneId }, select: { agreementId: true } });
+    if (!milestone) throw new NotFoundError('milestone');
+    agreementId = milestone.agreementId;
+  }
   if (needed.includes('notAuthor') || (needed.includes('assigned') && !agreementId && target.updateId)) {
     if (!target.updateId) throw new NotFoundError('progress update');
     const update = await tx.progressUpdate.findUnique({ where: { id: target.updateId }, select: { authorId: true, agreementId: true } });

@@ -1,6 +1,7 @@
 import 'server-only';
-import { forbidden, redirect } from 'next/navigation';
+import { forbidden, notFound, redirect } from 'next/navigation';
 import { allowedRole } from './authorize.ts';
+import { ForbiddenError, NotFoundError } from './errors.ts';
 import type { Permission } from './permissions.ts';
 import { getViewer, type SignedInViewer } from './session.ts';
 
@@ -16,4 +17,15 @@ export async function requirePage(permission: Permission, path: string): Promise
     forbidden();
   }
   return viewer;
+}
+
+/** Runs a page's data load, turning "not found" and "not allowed" into the 404 and 403 pages. */
+export async function orPageError<T>(load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    if (error instanceof ForbiddenError) forbidden();
+    throw error;
+  }
 }

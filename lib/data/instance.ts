@@ -7,12 +7,16 @@ export async function isDemoData(): Promise<boolean> {
   return setting?.value === true;
 }
 
-/** A round trip to the database, for the health check. */
-export async function pingDatabase(): Promise<boolean> {
+/** A round trip to the database within two seconds, for the health check. */
+export async function pingDatabase(timeoutMs = 2_000): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  const ping = getDb().$queryRaw`select 1`.then(() => true, () => false);
   try {
-    await getDb().$queryRaw`select 1`;
-    return true;
-  } catch {
-    return false;
+    return await Promise.race([ping, timedOut]);
+  } finally {
+    clearTimeout(timer);
   }
 }

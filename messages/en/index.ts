@@ -4,7 +4,8 @@ import auth from './auth.json';
 import common from './common.json';
 import forms from './forms.json';
 import home from './home.json';
+import workspace from './workspace.json';
 
-const messages = { ...common, ...home, ...auth, ...forms };
+const messages = { ...common, ...home, ...auth, ...forms, ...workspace };
 
 export default messages;

@@ -17,7 +17,14 @@ interface Persona { name: PersonaName; user: { id: string; sessionVersion: numbe
 
 interface World {
   agreementId: string;
-  /** A pending update written by the "own update" analyst on that agreement. */
+  /** The recurring milestone (LNG cargoes) of that agreement. */
+  milestoneId: string;
+  /** Its current version, for forms that carry one. */
+  milestoneVersion: () => number;
+  /**
+   * A pending update written by the "own update" analyst on that agreement. Each action run gets a
+   * fresh one, since an allowed review settles it.
+   */
   updateId: string;
 }
 
@@ -36,6 +43,27 @@ const FIXTURES: Record<string, Fixture> = {
   'app/(signed-in)/account/security/actions.ts#confirmTwoFactorAction': { form: () => ({ code: '000000' }) },
   'app/(signed-in)/account/security/actions.ts#regenerateRecoveryCodesAction': { form: () => ({ code: '000000' }) },
   'app/(signed-in)/account/security/actions.ts#disableTwoFactorAction': { form: () => ({ code: '000000' }) },
+  'app/(signed-in)/workspace/actions.ts#recordProgressAction': {
+    form: (world) => ({
+      milestoneId: world.milestoneId,
+      observedOn: '2026-11-02',
+      status: 'IN_PROGRESS',
+      quantity: '1',
+      narrative: 'Cargo discharged.',
+      'evidence[0].url': 'https://example.org/notice',
+      'evidence[0].title': 'Arrival notice',
+      'evidence[0].kind': 'DATASET',
+    }),
+    target: (world) => ({ agreementId: world.agreementId }),
+  },
+  'app/(signed-in)/workspace/actions.ts#reviewProgressAction': {
+    form: (world) => ({ updateId: world.updateId, decision: 'reject', note: 'Please cite the arrival notice.' }),
+    target: (world) => ({ updateId: world.updateId }),
+  },
+  'app/(signed-in)/workspace/actions.ts#editMilestoneDetailsAction': {
+    form: (world) => ({ milestoneId: world.milestoneId, version: String(world.milestoneVersion()), description: 'Edited in the matrix', dueOn: '2026-12-31' }),
+    target: (world) => ({ agreementId: world.agreementId }),
+  },
 };
 
 /** Route handlers that accept writes; each must refuse cross-origin requests. */
@@ -86,6 +114,7 @@ const denied = (state: ActionState) => state.status === 'error' && (state.error 
 
 let world: World;
 let personas: Persona[];
+let freshUpdate: () => Promise<void>;
 
 async function factsFor(persona: Persona, target: { agreementId?: string; updateId?: string }): Promise<Facts> {
   if (!persona.user) return {};
@@ -115,12 +144,24 @@ beforeAll(async () => {
     createUser({ role: 'ANALYST', partyId: pakistan }),
   ]);
   await db.assignment.createMany({ data: [assigned, author, deactivated].map((user) => ({ userId: user.id, agreementId })) });
-  const milestone = await db.milestone.findFirstOrThrow({ where: { agreementId }, select: { id: true } });
-  const update = await db.progressUpdate.create({
-    data: { milestoneId: milestone.id, agreementId, authorId: author.id, authorSideId: pakistan, observedOn: new Date('2026-11-01'), status: 'IN_PROGRESS', progress: 10, narrative: 'matrix' },
-  });
+  const milestone = await db.milestone.findFirstOrThrow({ where: { agreementId, kind: 'RECURRING' }, select: { id: true, version: true } });
   await db.$disconnect();
-  world = { agreementId, updateId: update.id };
+  let version = milestone.version;
+  world = {
+    agreementId,
+    milestoneId: milestone.id,
+    milestoneVersion: () => version,
+    updateId: '',
+  };
+  freshUpdate = async () => {
+    const client = testDb();
+    const update = await client.progressUpdate.create({
+      data: { milestoneId: milestone.id, agreementId, authorId: author.id, authorSideId: pakistan, observedOn: new Date('2026-11-01'), status: 'IN_PROGRESS', quantity: 1, narrative: 'matrix' },
+    });
+    version = (await client.milestone.findUniqueOrThrow({ where: { id: milestone.id }, select: { version: true } })).version;
+    await client.$disconnect();
+    world.updateId = update.id;
+  };
   personas = [
     { name: 'public', user: null, principal: { role: 'PUBLIC' } },
     { name: 'analystNotAssigned', user: notAssigned, principal: { role: 'ANALYST' } },
@@ -161,6 +202,7 @@ describe('the permission matrix', () => {
             await db.user.update({ where: { id: persona.user!.id }, data: { active: false } });
             await db.$disconnect();
           }
+          await freshUpdate();
           const target = fixture.target?.(world) ?? {};
           const expected = can(persona.principal, action[ACTION_PERMISSION], await factsFor(persona, target));
           const before = await databaseFingerprint();

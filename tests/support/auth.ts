@@ -44,3 +44,9 @@ export async function actAs(user: { id: string; sessionVersion: number } | null)
   request.reset();
   if (user) request.cookies.set(authConfig().sessionCookie, await sessionTokenFor(user));
 }
+
+/** The viewer a request by `user` would resolve to (through the real session path). */
+export async function viewerOf(user: { id: string; sessionVersion: number }) {
+  const { viewerFromSessionToken } = await import('../../lib/auth/session.ts');
+  return viewerFromSessionToken(await sessionTokenFor(user));
+}

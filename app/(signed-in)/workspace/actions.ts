@@ -1,0 +1,45 @@
+'use server';
+
+import { refresh } from 'next/cache';
+import { defineAction } from '@/lib/auth/action.ts';
+import { tagsForAgreementChange } from '@/lib/cache-tags.ts';
+import { editMilestoneDetails } from '@/lib/data/milestone-details.ts';
+import { recordProgressUpdate, reviewProgressUpdate } from '@/lib/data/progress.ts';
+import { invalidateTags } from '@/lib/revalidate.ts';
+import { MilestoneDetailsSchema, ProgressUpdateSchema, ReviewSchema } from '@/lib/validation/progress.ts';
+
+export const recordProgressAction = defineAction({
+  permission: 'progress:record',
+  schema: ProgressUpdateSchema,
+  target: (input) => ({ milestoneId: input.milestoneId }),
+  async run(input, viewer) {
+    const update = await recordProgressUpdate(viewer, input);
+    // Pending updates are private: no public page changes until one is verified.
+    refresh();
+    return { status: 'success', message: 'recorded', data: { id: update.id } };
+  },
+});
+
+export const reviewProgressAction = defineAction({
+  permission: 'progress:review',
+  schema: ReviewSchema,
+  target: (input) => ({ updateId: input.updateId }),
+  async run(input, viewer) {
+    const result = await reviewProgressUpdate(viewer, input);
+    if (result.reviewState === 'VERIFIED') invalidateTags(tagsForAgreementChange(result.agreementId));
+    refresh();
+    return { status: 'success', message: result.reviewState === 'VERIFIED' ? 'verified' : 'rejected' };
+  },
+});
+
+export const editMilestoneDetailsAction = defineAction({
+  permission: 'milestone:edit-details',
+  schema: MilestoneDetailsSchema,
+  target: (input) => ({ milestoneId: input.milestoneId }),
+  async run(input, viewer) {
+    const { agreementId } = await editMilestoneDetails(viewer, input);
+    invalidateTags(tagsForAgreementChange(agreementId));
+    refresh();
+    return { status: 'success', message: 'saved' };
+  },
+});
