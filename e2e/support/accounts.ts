@@ -16,6 +16,12 @@ export async function signIn(page: Page, account: { email: string; password: str
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
+/** Signs in and waits until the app has let the account in (left the sign-in page). */
+export async function signedIn(page: Page, account: { email: string; password: string }) {
+  await signIn(page, account);
+  await page.waitForURL((url) => url.pathname !== '/sign-in');
+}
+
 /** A TOTP code for the enrolled e2e admin, for a time step no earlier test has used. */
 export async function adminCode(secret = E2E_TOTP_SECRET, offsetSeconds = 0) {
   return generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
@@ -27,6 +33,7 @@ export async function signInAdmin(page: Page) {
   await expect(page.getByRole('heading', { name: 'Two-factor authentication' })).toBeVisible();
   await page.getByLabel('Authentication code').fill(await adminCode());
   await page.getByRole('button', { name: 'Verify' }).click();
+  await page.waitForURL((url) => url.pathname !== '/sign-in');
 }
 
 export async function signOut(page: Page) {
