@@ -14,8 +14,8 @@ export const recordProgressAction = defineAction({
   target: (input) => ({ milestoneId: input.milestoneId }),
   async run(input, viewer) {
     const update = await recordProgressUpdate(viewer, input);
-    // Pending updates are private: no public page changes until one is verified.
-    refresh();
+    // Pending updates are private: no public page changes until one is verified, and the form itself
+    // shows the outcome, so nothing needs re-rendering.
     return { status: 'success', message: 'recorded', data: { id: update.id } };
   },
 });
