@@ -1,8 +1,13 @@
 // Load generation with autocannon: a warm-up, then the measured run. Latency percentiles come from
-// every response's own time (autocannon's summary has no p95).
+// every response's own time (autocannon's summary has no p95); a request that times out counts with
+// the timeout as its latency, a lower bound, so a page too slow to answer at all still has a p95.
 import autocannon from 'autocannon';
 import type { RequestPlan } from './scenarios.ts';
 import type { Measurement } from './targets.ts';
+
+const TIMEOUT_S = 10;
+/** A p95 at or above this is censored: the requests behind it timed out. */
+export const TIMEOUT_MS = TIMEOUT_S * 1000;
 
 export interface LoadOptions {
   connections: number;
@@ -30,12 +35,13 @@ export async function runLoad(baseUrl: string, plan: RequestPlan, options: LoadO
     url: baseUrl,
     connections: options.connections,
     duration: options.duration,
-    timeout: 10,
+    timeout: TIMEOUT_S,
     // Only the keys the plan sets: an explicit `undefined` would override autocannon's defaults.
     requests: [Object.fromEntries(Object.entries(plan).filter(([, value]) => value !== undefined))],
   });
   instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   const result = await instance;
+  for (let i = 0; i < result.timeouts; i++) latencies.push(TIMEOUT_MS);
   latencies.sort((a, b) => a - b);
   const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats).map(([code, { count }]) => [code, count]));
   return {

@@ -91,7 +91,10 @@ export function growthRows(rows: GrowthRow[], sizes: number[]): { header: string
     header: ['Scenario', ...sorted.map((size) => `p95 ms @ ${count(size)}`), ...steps.map((step) => `growth ${step}`)],
     rows: rows.map((row) => [
       row.scenario,
-      ...sorted.map((size) => (row.p95[size] === undefined ? '—' : formatNumber(row.p95[size]!))),
+      ...sorted.map((size) => {
+        const p95 = row.p95[size];
+        return p95 === undefined ? '—' : p95 === Infinity ? 'timed out' : formatNumber(p95);
+      }),
       ...row.steps.map((step) =>
         step.ratio === null ? '—' : `${formatNumber(step.ratio)}× (≤ ${formatNumber(step.allowed)}×) ${step.pass ? 'pass' : 'MISSED'}`),
     ]),

@@ -10,6 +10,7 @@ import { ConfigError, parseArgs, runMain } from '../lib/cli.ts';
 import { assertPortFree } from '../lib/postgres.ts';
 import { ensureBenchData, openBenchServer, parseAgreements, type BenchData } from './dataset.ts';
 import { DEFAULT_SEED } from './generate.ts';
+import { TIMEOUT_MS } from './load.ts';
 import { measureDataSet } from './measure.ts';
 import { consoleTable, dataLine, growthRows, memoryLine, renderMarkdown, RESULT_HEADER, resultRows, type Environment, type SizeRun } from './report.ts';
 import { SCENARIOS } from './scenarios.ts';
@@ -104,7 +105,8 @@ runMain(async () => {
     if (runs.length > 1) {
       const p95BySize = Object.fromEntries(runs.map((run) => [
         run.meta.agreements,
-        Object.fromEntries(run.results.filter((r) => r.load && r.group !== 'baseline' && r.group !== 'write').map((r) => [r.label, r.load!.p95])),
+        Object.fromEntries(run.results.filter((r) => r.load && r.group !== 'baseline' && r.group !== 'write')
+          .map((r) => [r.label, r.load!.p95 >= TIMEOUT_MS ? Infinity : r.load!.p95])),
       ]));
       const labels = scenarios.filter((s) => s.group !== 'baseline' && s.group !== 'write').map((s) => s.label);
       growth = { sizes, rows: growthTable(sizes, p95BySize, labels) };

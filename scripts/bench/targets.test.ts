@@ -23,6 +23,11 @@ describe('missedTargets', () => {
     expect(missedTargets({ ...fast, p95: 250 }, TARGETS.search, 1000)).toEqual(['p95 250 ms ≥ 200 ms']);
   });
 
+  it('misses, in words, when there were no responses at all', () => {
+    expect(missedTargets({ rps: 0, p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, errors: 32 }, TARGETS.page, 100))
+      .toEqual(['throughput 0% of baseline < 50%', 'no responses to measure latency on', '32 errors']);
+  });
+
   it('cannot pass a relative target without a baseline', () => {
     expect(missedTargets(fast, TARGETS.page, null)).toEqual(['no baseline to compare throughput with']);
   });
@@ -51,12 +56,18 @@ describe('growth', () => {
   it('computes the p95 ratio between consecutive sizes and flags steps above the allowance', () => {
     const rows = growthTable(
       [10_000, 100, 1000],
-      { 100: { List: 20, Detail: 10 }, 1000: { List: 30, Detail: 25 }, 10_000: { List: 45 } },
+      { 100: { List: 20, Detail: 10 }, 1000: { List: 30, Detail: 25 }, 10_000: { List: 45, Detail: Number.NaN } },
       ['List', 'Detail'],
     );
     expect(rows[0]!.steps.map((s) => [s.from, s.to, s.ratio, s.pass])).toEqual([[100, 1000, 1.5, true], [1000, 10_000, 1.5, true]]);
     expect(rows[1]!.steps.map((s) => [s.ratio, s.pass])).toEqual([[2.5, false], [null, null]]);
     expect(missedGrowth(rows)).toEqual(['Detail: p95 grew 2.50× from 100 to 1000 agreements (allowed 2.00×)']);
+  });
+
+  it('counts a size whose requests timed out as a growth miss', () => {
+    const rows = growthTable([100, 1000], { 100: { List: 40 }, 1000: { List: Infinity } }, ['List']);
+    expect(rows[0]!.steps[0]!.pass).toBe(false);
+    expect(missedGrowth(rows)).toEqual(['List: requests timed out at 1000 agreements (p95 40.0 ms at 100)']);
   });
 });
 

@@ -53,7 +53,8 @@ export function missedTargets(measurement: Measurement, target: Target, baseline
   if (target.minRps !== undefined && measurement.rps < target.minRps) {
     misses.push(`${formatNumber(measurement.rps)} req/s < ${target.minRps} req/s`);
   }
-  if (!(measurement.p95 < target.maxP95Ms)) misses.push(`p95 ${formatNumber(measurement.p95)} ms ≥ ${target.maxP95Ms} ms`);
+  if (Number.isNaN(measurement.p95)) misses.push('no responses to measure latency on');
+  else if (!(measurement.p95 < target.maxP95Ms)) misses.push(`p95 ${formatNumber(measurement.p95)} ms ≥ ${target.maxP95Ms} ms`);
   if (measurement.errors > target.maxErrors) misses.push(`${measurement.errors} errors`);
   return misses;
 }
@@ -75,7 +76,11 @@ export interface GrowthRow {
   steps: { from: number; to: number; ratio: number | null; allowed: number; pass: boolean | null }[];
 }
 
-/** Growth of each scenario's p95 between consecutive data sizes, against the allowed growth. */
+/**
+ * Growth of each scenario's p95 between consecutive data sizes, against the allowed growth. A p95 of
+ * Infinity means the requests timed out (unbounded growth, a miss); a size without a p95 (skipped, or
+ * no responses at all) has no step.
+ */
 export function growthTable(sizes: number[], p95BySize: Record<number, Record<string, number>>, scenarios: string[]): GrowthRow[] {
   const sorted = [...sizes].sort((a, b) => a - b);
   return scenarios.map((scenario) => {
@@ -85,7 +90,8 @@ export function growthTable(sizes: number[], p95BySize: Record<number, Record<st
       const before = p95[from];
       const after = p95[to];
       const allowed = allowedGrowth(from, to);
-      if (before === undefined || after === undefined || before <= 0) return { from, to, ratio: null, allowed, pass: null };
+      const usable = (value: number | undefined): value is number => value !== undefined && !Number.isNaN(value) && value > 0;
+      if (!usable(before) || !usable(after) || before === Infinity) return { from, to, ratio: null, allowed, pass: null };
       const ratio = after / before;
       return { from, to, ratio, allowed, pass: ratio <= allowed };
     });
@@ -97,11 +103,14 @@ export function missedGrowth(rows: GrowthRow[]): string[] {
   return rows.flatMap((row) =>
     row.steps
       .filter((step) => step.pass === false)
-      .map((step) => `${row.scenario}: p95 grew ${formatNumber(step.ratio!)}× from ${step.from} to ${step.to} agreements (allowed ${formatNumber(step.allowed)}×)`),
+      .map((step) => step.ratio === Infinity
+        ? `${row.scenario}: requests timed out at ${step.to} agreements (p95 ${formatNumber(row.p95[step.from]!)} ms at ${step.from})`
+        : `${row.scenario}: p95 grew ${formatNumber(step.ratio!)}× from ${step.from} to ${step.to} agreements (allowed ${formatNumber(step.allowed)}×)`),
   );
 }
 
 export function formatNumber(value: number): string {
+  if (value === Infinity) return '∞';
   if (value >= 100) return String(Math.round(value));
   if (value >= 10) return value.toFixed(1);
   return value.toFixed(2);
