@@ -1,0 +1,17 @@
+import type { Metadata } from 'next';
+import { getTranslations } from 'next-intl/server';
+import { NotFoundMessage } from '@/components/public/not-found-message.tsx';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('Errors');
+  return { title: t('notFoundTitle') };
+}
+
+/** Addresses that match no route; rendered in the root layout, so it carries its own landmark. */
+export default function NotFound() {
+  return (
+    <main id="main" className="page">
+      <NotFoundMessage />
+    </main>
+  );
+}
