@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { seedDemo } from '../prisma/seed/index.ts';
+import { insertHiddenData } from '../tests/fixtures/hidden-data.ts';
 import { buildIfNeeded, nextBin } from './lib/build.ts';
 import { runMain } from './lib/cli.ts';
 import { dropDatabase, ensureDatabase, startEmbedded, withDatabase } from './lib/postgres.ts';
@@ -23,6 +24,8 @@ runMain(async () => {
   await ensureDatabase(server.adminUrl, 'ittifaq_e2e');
   await applyMigrations(url);
   await seedDemo(url);
+  // One record of every kind the public must never see, for e2e/public/hidden-data.spec.ts.
+  await insertHiddenData(url);
 
   const env = {
     ...process.env,

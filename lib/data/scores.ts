@@ -92,7 +92,7 @@ export async function recomputeAgreement(tx: Tx, agreementId: string, today: Iso
   return now;
 }
 
-/** Everything the public may search for an agreement: never pending or rejected narratives. */
+/** Everything the public may search for an agreement: never pending or rejected narratives, nothing of archived milestones. */
 async function publicSearchText(tx: Tx, agreementId: string, agreement: { title: string; summary: string }) {
   const [milestones, narratives] = await Promise.all([
     tx.milestone.findMany({
@@ -101,7 +101,7 @@ async function publicSearchText(tx: Tx, agreementId: string, agreement: { title:
       orderBy: { position: 'asc' },
     }),
     tx.progressUpdate.findMany({
-      where: { agreementId, reviewState: 'VERIFIED' },
+      where: { agreementId, reviewState: 'VERIFIED', milestone: { archivedAt: null } },
       select: { narrative: true },
       orderBy: { observedOn: 'asc' },
     }),
