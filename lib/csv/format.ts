@@ -13,11 +13,13 @@ export interface CsvColumn<Row> {
 
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 const BYTE_ORDER_MARK = '\uFEFF';
+/** Papa Parse's own pattern for `escapeFormulae: true` misses multi-line cells; this one does not. */
+const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function toCsv<Row>(columns: readonly CsvColumn<Row>[], rows: readonly Row[]): string {
   const body = Papa.unparse(
     { fields: columns.map((column) => column.name), data: rows.map((row) => columns.map((column) => column.value(row) ?? '')) },
-    { escapeFormulae: true, newline: '\r\n' },
+    { escapeFormulae: FORMULA_START, newline: '\r\n' },
   );
   return `${BYTE_ORDER_MARK}${body}\r\n`;
 }

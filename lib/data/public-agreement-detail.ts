@@ -187,7 +187,7 @@ export async function loadAgreementDetail(id: string, asOf: IsoDate | null, toda
         assessments: comparison.sides.flatMap((side) => {
           const ref = sideOf.get(side.latest.id);
           return ref ? [{ side: ref, updateId: side.latest.id, observedOn: side.latest.observedOn, status: side.latest.status, score: side.score }] : [];
-        }),
+        }).sort((a, b) => a.side.name.localeCompare(b.side.name)),
       },
     };
   });

@@ -13,6 +13,8 @@ export const publicAgreementWhere = { publication: 'PUBLISHED', archivedAt: null
 /** Below this word similarity a search word does not match a word of the text (pg_trgm default 0.6 misses common typos). */
 const TYPO_SIMILARITY = '0.5';
 const MAX_SEARCH_WORDS = 8;
+/** Shorter words ("and", "gas") resemble too many others to be matched by similarity. */
+const MIN_FUZZY_WORD = 4;
 
 export interface AgreementListItem {
   id: string;
@@ -82,10 +84,15 @@ async function loadCandidates(filters: AgreementFilterInput): Promise<CandidateR
   }
   const words = searchWords(q);
   const prefix = words.map((word) => `${word}:*`).join(' & ');
-  // Exact words (stemmed), word prefixes ("schol" finds scholarships) and typos (trigram word similarity).
+  const fuzzyWords = words.filter((word) => word.length >= MIN_FUZZY_WORD);
+  // Exact words (stemmed), word beginnings ("schol" finds scholarships) and typos: every longer word
+  // of the search has a similar word in the text (trigram word similarity, through the GIN index).
   const prefixMatch = words.length ? Prisma.sql`or a.search_vector @@ to_tsquery('english', ${prefix})` : Prisma.empty;
   const prefixRank = words.length ? Prisma.sql`+ ts_rank(a.search_vector, to_tsquery('english', ${prefix}))` : Prisma.empty;
-  conditions.push(Prisma.sql`(a.search_vector @@ websearch_to_tsquery('english', ${q}) ${prefixMatch} or ${q} <% a.search_text)`);
+  const fuzzyMatch = fuzzyWords.length
+    ? Prisma.sql`or (${Prisma.join(fuzzyWords.map((word) => Prisma.sql`${word} <% a.search_text`), ' and ')})`
+    : Prisma.empty;
+  conditions.push(Prisma.sql`(a.search_vector @@ websearch_to_tsquery('english', ${q}) ${prefixMatch} ${fuzzyMatch})`);
   const [, rows] = await db.$transaction([
     db.$queryRaw`select set_config('pg_trgm.word_similarity_threshold', ${TYPO_SIMILARITY}, true)`,
     db.$queryRaw<CandidateRow[]>`
