@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { AsOfForm } from '@/components/public/as-of-form.tsx';
 import { AsOfNotice } from '@/components/public/as-of-notice.tsx';
@@ -9,7 +10,7 @@ import { QueryNotices } from '@/components/public/query-notices.tsx';
 import { ScopeSummary } from '@/components/public/scope-summary.tsx';
 import { getGroupScores, getSummary } from '@/lib/data/public-cache.ts';
 import { todayIso } from '@/lib/dates.ts';
-import { withAsOf } from '@/lib/urls.ts';
+import { withAsOf, withoutEmptyParameters } from '@/lib/urls.ts';
 import { AsOfQuerySchema, parseQuery, type SearchParams } from '@/lib/validation/public-query.ts';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,7 +19,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function DashboardPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const { data, issues } = parseQuery(AsOfQuerySchema, await searchParams);
+  const raw = await searchParams;
+  const clean = withoutEmptyParameters('/', raw);
+  if (clean) redirect(clean);
+  const { data, issues } = parseQuery(AsOfQuerySchema, raw);
   const asOf = data.asOf ?? null;
   const today = todayIso();
   const [t, summary, groups] = await Promise.all([

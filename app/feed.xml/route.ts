@@ -6,6 +6,14 @@ import { defaultLocale } from '@/i18n/config.ts';
 
 const FEED_ENTRIES = 50;
 
+/** The address the reader used (behind a proxy, the one it forwarded): feed links must be absolute. */
+function publicOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? url.host;
+  const protocol = request.headers.get('x-forwarded-proto') ?? url.protocol.replace(':', '');
+  return `${protocol.split(',')[0]!.trim()}://${host.split(',')[0]!.trim()}`;
+}
+
 export async function GET(request: Request) {
   const [t, tStatus, format, updates] = await Promise.all([
     getTranslations({ locale: defaultLocale, namespace: 'Feed' }),
@@ -13,7 +21,7 @@ export async function GET(request: Request) {
     getFormatter({ locale: defaultLocale }),
     getLatestUpdates({ kind: 'all' }, null, FEED_ENTRIES),
   ]);
-  const xml = buildAtomFeed(new URL(request.url).origin, updates, {
+  const xml = buildAtomFeed(publicOrigin(request), updates, {
     title: t('title'),
     subtitle: t('subtitle'),
     entryTitle: (update) => t('entryTitle', { agreement: update.agreement.title, milestone: update.milestone.title }),

@@ -18,7 +18,9 @@ export async function AgreementFilters({ query, sectors, parties, years }: Props
     getTranslations('AgreementList'), getTranslations('AgreementKind'), getTranslations('LifecycleStatus'), getTranslations('Band'),
   ]);
   return (
-    <form className="filters" method="get" action="/agreements" aria-label={t('filtersLabel')}>
+    // Keyed by the state it shows: after a client-side navigation its fields must show the new URL's
+    // values, not those left in the reused inputs.
+    <form key={JSON.stringify(query)} className="filters" method="get" action="/agreements" aria-label={t('filtersLabel')}>
       <div className="field field-wide">
         <label htmlFor="filter-q">{t('search')}</label>
         <input id="filter-q" type="search" name="q" defaultValue={query.q ?? ''} maxLength={200} aria-describedby="filter-q-hint" />

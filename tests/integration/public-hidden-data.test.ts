@@ -14,9 +14,10 @@ import { loadGroupScores, loadLatestUpdates, loadSummary } from '../../lib/data/
 import { todayIso } from '../../lib/dates.ts';
 import { DEMO_ACCOUNTS } from '../../prisma/seed/demo-data.ts';
 import { seedDemo, seedId } from '../../prisma/seed/index.ts';
+import { insertHiddenData } from '../fixtures/hidden-data.ts';
 import {
-  ARCHIVED_SLUG, CONTROL_SLUG, DRAFT_SLUG, HIDDEN_MARKERS, insertHiddenData, PUBLIC_MARKER, PUBLIC_UPDATE_MARKER, SEARCH_WORDS,
-} from '../fixtures/hidden-data.ts';
+  ARCHIVED_SLUG, CONTROL_SLUG, DRAFT_SLUG, HIDDEN_MARKERS, PUBLIC_MARKER, PUBLIC_UPDATE_MARKER, SEARCH_WORDS,
+} from '../fixtures/hidden-markers.ts';
 
 vi.mock('next/cache', async () => (await import('../support/next-cache.ts')).passThroughCache);
 

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { redirect } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { AgreementFilters } from '@/components/public/agreement-filters.tsx';
 import { AgreementTable } from '@/components/public/agreement-table.tsx';
@@ -8,7 +9,7 @@ import { pageMetadata } from '@/components/public/page-metadata.ts';
 import { Pagination } from '@/components/public/pagination.tsx';
 import { QueryNotices } from '@/components/public/query-notices.tsx';
 import { getAgreementList, getParties, getSectors, getSignedYears } from '@/lib/data/public-cache.ts';
-import { hrefWith } from '@/lib/urls.ts';
+import { hrefWith, withoutEmptyParameters } from '@/lib/urls.ts';
 import { AgreementListQuerySchema, DEFAULT_PER_PAGE, parseQuery, type SearchParams } from '@/lib/validation/public-query.ts';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,7 +18,10 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function AgreementsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  const { data: query, issues } = parseQuery(AgreementListQuerySchema, await searchParams);
+  const raw = await searchParams;
+  const clean = withoutEmptyParameters('/agreements', raw);
+  if (clean) redirect(clean);
+  const { data: query, issues } = parseQuery(AgreementListQuerySchema, raw);
   const { sort, page, perPage, ...filters } = query;
   const [format, t, list, sectors, parties, years] = await Promise.all([
     getFormatter(),

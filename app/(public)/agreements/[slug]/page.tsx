@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { cache } from 'react';
 import { AsOfForm } from '@/components/public/as-of-form.tsx';
@@ -15,7 +15,7 @@ import { ScoreHistoryChart } from '@/components/public/score-history-chart.tsx';
 import { UpdateTimeline } from '@/components/public/update-timeline.tsx';
 import { getAgreementDetail } from '@/lib/data/public-cache.ts';
 import { todayIso } from '@/lib/dates.ts';
-import { withAsOf } from '@/lib/urls.ts';
+import { withAsOf, withoutEmptyParameters } from '@/lib/urls.ts';
 import { AsOfQuerySchema, parseQuery, type SearchParams } from '@/lib/validation/public-query.ts';
 
 interface Props {
@@ -40,6 +40,8 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function AgreementPage(props: Props) {
+  const clean = withoutEmptyParameters(`/agreements/${(await props.params).slug}`, await props.searchParams);
+  if (clean) redirect(clean);
   const { asOf, issues, detail } = await resolve(props);
   if (!detail) notFound();
   const [format, t, tKind, tStatus, tRole, tDocument] = await Promise.all([

@@ -1,9 +1,10 @@
 import type { Metadata } from 'next';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { pageMetadata } from '@/components/public/page-metadata.ts';
 import { ScopePage } from '@/components/public/scope-page.tsx';
 import { getParties } from '@/lib/data/public-cache.ts';
+import { withoutEmptyParameters } from '@/lib/urls.ts';
 import { parseQuery, ScopePageQuerySchema, type SearchParams } from '@/lib/validation/public-query.ts';
 
 interface Props {
@@ -24,6 +25,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function PartyPage({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
+  const clean = withoutEmptyParameters(`/parties/${slug}`, query);
+  if (clean) redirect(clean);
   const party = await findParty(slug);
   if (!party) notFound();
   const { data, issues } = parseQuery(ScopePageQuerySchema, query);
