@@ -30,3 +30,8 @@ export function withoutEmptyParameters(path: string, query: Record<string, strin
   const rest = search.toString();
   return rest ? `${path}?${rest}` : path;
 }
+
+/** An update on its agreement page; the full timeline, since the page shows only the latest updates by default. */
+export function updateHref(slug: string, updateId: string, asOf?: string | null): string {
+  return `${hrefWith(`/agreements/${slug}`, { asOf, timeline: 'all' })}#update-${updateId}`;
+}

@@ -7,8 +7,8 @@ import { formatDay, formatScore } from './format.ts';
 import { ScoreBar } from './score-bar.tsx';
 
 export async function AgreementTable({ caption, items, asOf }: { caption: string; items: AgreementListItem[]; asOf: string | null }) {
-  const [format, t, tStatus, tKind] = await Promise.all([
-    getFormatter(), getTranslations('AgreementList'), getTranslations('LifecycleStatus'), getTranslations('AgreementKind'),
+  const [format, t, tStatus, tKind, tBand] = await Promise.all([
+    getFormatter(), getTranslations('AgreementList'), getTranslations('LifecycleStatus'), getTranslations('AgreementKind'), getTranslations('Band'),
   ]);
   return (
     <table className="data-table agreement-table">
@@ -38,7 +38,7 @@ export async function AgreementTable({ caption, items, asOf }: { caption: string
               <span>{formatScore(format, item.score)}</span>
               <ScoreBar score={item.score} band={item.band} />
             </td>
-            <td><BandBadge band={item.band} /></td>
+            <td><BandBadge band={item.band} label={tBand(item.band)} /></td>
           </tr>
         ))}
       </tbody>

@@ -1,8 +1,6 @@
-import { getTranslations } from 'next-intl/server';
 import type { Band } from '@/lib/scoring/index.ts';
 
-export async function BandBadge({ band }: { band: Band | null }) {
-  const t = await getTranslations('Band');
-  if (band === null) return null;
-  return <span className={`band band-${band.toLowerCase()}`}>{t(band)}</span>;
+/** A score's band as a coloured label; synchronous, since tables repeat it on every row. */
+export function BandBadge({ band, label }: { band: Band; label: string }) {
+  return <span className={`band band-${band.toLowerCase()}`}>{label}</span>;
 }

@@ -8,7 +8,7 @@ import { ScoreBar } from './score-bar.tsx';
 
 /** Scores of sectors or parties: a table is the chart's text equivalent and the chart itself. */
 export async function GroupScoreTable({ caption, groups, basePath, asOf }: { caption: string; groups: GroupScore[]; basePath: '/sectors' | '/parties'; asOf: string | null }) {
-  const [format, t] = await Promise.all([getFormatter(), getTranslations('Summary')]);
+  const [format, t, tBand] = await Promise.all([getFormatter(), getTranslations('Summary'), getTranslations('Band')]);
   return (
     <table className="data-table group-scores">
       <caption>{caption}</caption>
@@ -31,7 +31,7 @@ export async function GroupScoreTable({ caption, groups, basePath, asOf }: { cap
               <span>{formatScore(format, group.score)}</span>
               <ScoreBar score={group.score} band={group.band} />
             </td>
-            <td>{group.band ? <BandBadge band={group.band} /> : <span className="muted">{t('notCounted')}</span>}</td>
+            <td>{group.band ? <BandBadge band={group.band} label={tBand(group.band)} /> : <span className="muted">{t('notCounted')}</span>}</td>
           </tr>
         ))}
       </tbody>

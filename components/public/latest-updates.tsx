@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import type { UpdateSummary } from '@/lib/data/public-summary.ts';
-import { withAsOf } from '@/lib/urls.ts';
+import { updateHref } from '@/lib/urls.ts';
 import { formatDay } from './format.ts';
 
 /** The most recently verified updates, each naming the side that reported it (never the analyst). */
@@ -18,7 +18,7 @@ export async function LatestUpdates({ updates, asOf }: { updates: UpdateSummary[
             <span className={`status status-${update.status.toLowerCase()}`}>{tStatus(update.status)}</span>
           </p>
           <p>
-            <Link href={withAsOf(`/agreements/${update.agreement.slug}`, asOf) + `#update-${update.id}`}>{update.milestone.title}</Link>
+            <Link href={updateHref(update.agreement.slug, update.id, asOf)}>{update.milestone.title}</Link>
             {' — '}
             <span className="muted">{update.agreement.title}</span>
           </p>

@@ -8,7 +8,7 @@ import { RecurringLedger } from './recurring-ledger.tsx';
 import { ScoreBar } from './score-bar.tsx';
 import { SideAssessments } from './side-assessments.tsx';
 
-export async function MilestoneCard({ milestone, asOf }: { milestone: MilestoneView; asOf: string | null }) {
+export async function MilestoneCard({ milestone, asOf, updateAnchor }: { milestone: MilestoneView; asOf: string | null; updateAnchor: (id: string) => string }) {
   const [format, t, tStatus, tKind] = await Promise.all([
     getFormatter(), getTranslations('Milestone'), getTranslations('ProgressStatus'), getTranslations('MilestoneKind'),
   ]);
@@ -69,7 +69,7 @@ export async function MilestoneCard({ milestone, asOf }: { milestone: MilestoneV
         </p>
       )}
       {milestone.kind === 'RECURRING' && <RecurringLedger milestone={milestone} />}
-      {milestone.sides && <SideAssessments sides={milestone.sides} milestoneTitle={milestone.title} />}
+      {milestone.sides && <SideAssessments sides={milestone.sides} milestoneTitle={milestone.title} updateAnchor={updateAnchor} />}
     </article>
   );
 }

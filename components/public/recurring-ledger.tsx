@@ -2,8 +2,8 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import type { MilestoneView } from '@/lib/data/public-agreement-detail.ts';
 import { formatDay, formatQuantity } from './format.ts';
 
-/** A recurring obligation's page ledger shows the latest periods; the API returns every one. */
-export const LEDGER_PAGE_PERIODS = 36;
+/** A recurring obligation's page ledger shows the latest periods (page weight); the API returns every one. */
+export const LEDGER_PAGE_PERIODS = 24;
 
 /** Expected against delivered quantities per period, with the compliance rate over elapsed periods. */
 export async function RecurringLedger({ milestone }: { milestone: MilestoneView }) {

@@ -3,7 +3,11 @@ import { DEFAULT_BOX, lineChartGeometry, yearTickIndexes } from '@/lib/charts/li
 import type { MonthScore } from '@/lib/scoring/aggregates.ts';
 import { formatMonth, formatScore } from './format.ts';
 
-/** Month-end scores as an accessible SVG line chart, with the same data as a table beneath it. */
+/**
+ * Month-end scores as an accessible SVG line chart. Its text equivalent is the sentence beneath it
+ * and a table of the score at the end of each year (and of the last month): a month-by-month table
+ * would outweigh the rest of the page (the API has every month of the relationship and of each agreement).
+ */
 export async function ScoreHistoryChart({ id, title, series }: { id: string; title: string; series: MonthScore[] }) {
   const [format, t] = await Promise.all([getFormatter(), getTranslations('Charts')]);
   if (series.length === 0) return <p className="muted">{t('noHistory')}</p>;
@@ -25,6 +29,7 @@ export async function ScoreHistoryChart({ id, title, series }: { id: string; tit
       })
     : t('noHistory');
   const { width, height, left, right, bottom } = DEFAULT_BOX;
+  const yearEnds = series.filter((point, index) => series[index + 1]?.month.slice(0, 4) !== point.month.slice(0, 4));
 
   return (
     <figure className="chart">
@@ -57,7 +62,7 @@ export async function ScoreHistoryChart({ id, title, series }: { id: string; tit
       <details className="chart-data">
         <summary>{t('showTable')}</summary>
         <table className="data-table compact">
-          <caption className="visually-hidden">{title}</caption>
+          <caption className="visually-hidden">{t('tableCaption', { title })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('month')}</th>
@@ -65,7 +70,7 @@ export async function ScoreHistoryChart({ id, title, series }: { id: string; tit
             </tr>
           </thead>
           <tbody>
-            {series.map((point) => (
+            {yearEnds.map((point) => (
               <tr key={point.month}>
                 <th scope="row">{formatMonth(format, point.month)}</th>
                 <td className="numeric">{formatScore(format, point.score)}</td>

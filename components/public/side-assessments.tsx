@@ -3,7 +3,7 @@ import type { MilestoneView } from '@/lib/data/public-agreement-detail.ts';
 import { formatDay, formatScore } from './format.ts';
 
 /** Where both sides' analysts assessed a milestone: each side's latest verified view and the gap. */
-export async function SideAssessments({ sides, milestoneTitle }: { sides: NonNullable<MilestoneView['sides']>; milestoneTitle: string }) {
+export async function SideAssessments({ sides, milestoneTitle, updateAnchor }: { sides: NonNullable<MilestoneView['sides']>; milestoneTitle: string; updateAnchor: (id: string) => string }) {
   const [format, t, tStatus] = await Promise.all([getFormatter(), getTranslations('Milestone'), getTranslations('ProgressStatus')]);
   return (
     <div className="sides">
@@ -21,7 +21,7 @@ export async function SideAssessments({ sides, milestoneTitle }: { sides: NonNul
           {sides.assessments.map((assessment) => (
             <tr key={assessment.side.slug}>
               <th scope="row">{assessment.side.shortName ?? assessment.side.name}</th>
-              <td><a href={`#update-${assessment.updateId}`}>{formatDay(format, assessment.observedOn)}</a></td>
+              <td><a href={updateAnchor(assessment.updateId)}>{formatDay(format, assessment.observedOn)}</a></td>
               <td>{tStatus(assessment.status)}</td>
               <td className="numeric">{formatScore(format, assessment.score)}</td>
             </tr>

@@ -128,5 +128,6 @@ export function overallJson(summary: PublicSummary) {
     band: summary.band,
     agreementCount: summary.agreementCount,
     countedAgreements: summary.counted,
+    history: summary.history.map(({ month, score }) => ({ month, score: scoreOrNull(score) })),
   };
 }

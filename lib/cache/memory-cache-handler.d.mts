@@ -2,7 +2,7 @@
 export declare const RACE_WINDOW_MS: number;
 
 export default class MemoryCacheHandler {
-  constructor(options?: { maxBytes?: number; now?: () => number });
+  constructor(options?: { isolated?: boolean; maxBytes?: number; now?: () => number });
   get(key: string): Promise<{ value: unknown; lastModified: number } | null>;
   set(key: string, value: unknown, ctx?: { tags?: string[] }): Promise<void>;
   revalidateTag(tags: string | string[]): Promise<void>;

@@ -11,50 +11,57 @@
 export const RACE_WINDOW_MS = 2000;
 const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
 
+function createStore(maxBytes) {
+  /** entries: key → { value, lastModified, tags, size }, least recently used first; invalidated: tag → time. */
+  return { entries: new Map(), invalidated: new Map(), bytes: 0, maxBytes };
+}
+
+/** Next.js makes a handler per request; they all share this store. */
+let shared = null;
+
 function sizeOf(value) {
   const body = value?.data?.body;
   return typeof body === 'string' ? body.length : JSON.stringify(value ?? null).length;
 }
 
 export default class MemoryCacheHandler {
-  /** key → { value, lastModified, tags, size }; Map order is least recently used first. */
-  #entries = new Map();
-  /** tag → time of its latest invalidation. */
-  #invalidated = new Map();
-  #bytes = 0;
-  #maxBytes;
+  #store;
   #now;
 
+  /** Tests pass `isolated: true` for a store of their own. */
   constructor(options = {}) {
-    this.#maxBytes = Number(process.env.ITTIFAQ_CACHE_MAX_BYTES) || options.maxBytes || DEFAULT_MAX_BYTES;
     this.#now = options.now ?? Date.now;
+    const maxBytes = options.maxBytes ?? (Number(process.env.ITTIFAQ_CACHE_MAX_BYTES) || DEFAULT_MAX_BYTES);
+    this.#store = options.isolated ? createStore(maxBytes) : (shared ??= createStore(maxBytes));
   }
 
   async get(key) {
-    const entry = this.#entries.get(key);
+    const { entries, invalidated } = this.#store;
+    const entry = entries.get(key);
     if (!entry) return null;
     const suspect = entry.tags.some((tag) => {
-      const at = this.#invalidated.get(tag);
+      const at = invalidated.get(tag);
       return at !== undefined && entry.lastModified - at < RACE_WINDOW_MS;
     });
     if (suspect) {
       this.#delete(key);
       return null;
     }
-    this.#entries.delete(key);
-    this.#entries.set(key, entry);
+    entries.delete(key);
+    entries.set(key, entry);
     return { value: entry.value, lastModified: entry.lastModified };
   }
 
   async set(key, value, ctx = {}) {
+    const store = this.#store;
     this.#delete(key);
     if (!value) return;
     const size = sizeOf(value);
-    if (size > this.#maxBytes) return;
-    this.#entries.set(key, { value, lastModified: this.#now(), tags: ctx.tags ?? [], size });
-    this.#bytes += size;
-    for (const [oldest] of this.#entries) {
-      if (this.#bytes <= this.#maxBytes) break;
+    if (size > store.maxBytes) return;
+    store.entries.set(key, { value, lastModified: this.#now(), tags: ctx.tags ?? [], size });
+    store.bytes += size;
+    for (const [oldest] of store.entries) {
+      if (store.bytes <= store.maxBytes) break;
       this.#delete(oldest);
     }
   }
@@ -62,8 +69,8 @@ export default class MemoryCacheHandler {
   async revalidateTag(tags) {
     const list = typeof tags === 'string' ? [tags] : tags;
     const now = this.#now();
-    for (const tag of list) this.#invalidated.set(tag, now);
-    for (const [key, entry] of this.#entries) {
+    for (const tag of list) this.#store.invalidated.set(tag, now);
+    for (const [key, entry] of this.#store.entries) {
       if (entry.tags.some((tag) => list.includes(tag))) this.#delete(key);
     }
   }
@@ -71,9 +78,10 @@ export default class MemoryCacheHandler {
   resetRequestCache() {}
 
   #delete(key) {
-    const entry = this.#entries.get(key);
+    const { entries } = this.#store;
+    const entry = entries.get(key);
     if (!entry) return;
-    this.#bytes -= entry.size;
-    this.#entries.delete(key);
+    this.#store.bytes -= entry.size;
+    entries.delete(key);
   }
 }

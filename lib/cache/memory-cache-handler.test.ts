@@ -5,10 +5,16 @@ const value = (body: string) => ({ kind: 'FETCH', data: { headers: {}, body, sta
 
 function handlerAt(start = 1_000_000) {
   const clock = { now: start };
-  return { clock, handler: new MemoryCacheHandler({ now: () => clock.now, maxBytes: 100 }) };
+  return { clock, handler: new MemoryCacheHandler({ isolated: true, now: () => clock.now, maxBytes: 100 }) };
 }
 
 describe('the in-memory cache handler', () => {
+  it('shares one store between the handlers Next.js creates for each request', async () => {
+    const key = `shared-${Math.random()}`;
+    await new MemoryCacheHandler().set(key, value('[1]'), { tags: ['public:agreements'] });
+    expect((await new MemoryCacheHandler().get(key))?.value).toEqual(value('[1]'));
+  });
+
   it('returns what was stored until a tag of the entry is invalidated', async () => {
     const { clock, handler } = handlerAt();
     await handler.set('list', value('[1]'), { tags: ['public:agreements'] });

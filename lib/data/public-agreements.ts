@@ -10,10 +10,12 @@ import { loadScoresAsOf, type AsOfScoresSource } from './public-scores.ts';
 /** Where-clause for everything the public may see: published, not archived. */
 export const publicAgreementWhere = { publication: 'PUBLISHED', archivedAt: null } as const;
 
-/** Below this word similarity a search word does not match a word of the text (pg_trgm default 0.6 misses common typos). */
-const TYPO_SIMILARITY = '0.5';
+/** A misspelt search word is replaced by public words at least this similar (pg_trgm similarity of stems). */
+const TYPO_SIMILARITY = 0.4;
+/** At most this many replacements per misspelt word, the most similar first. */
+const TYPO_ALTERNATIVES = 3;
 const MAX_SEARCH_WORDS = 8;
-/** Shorter words ("and", "gas") resemble too many others to be matched by similarity. */
+/** Shorter words ("gas", "pta") resemble too many others to be corrected. */
 const MIN_FUZZY_WORD = 4;
 
 export interface AgreementListItem {
@@ -72,36 +74,60 @@ function filterConditions(filters: AgreementFilterInput): Prisma.Sql[] {
   return conditions;
 }
 
+/**
+ * Typo tolerance: for each longer search word whose stem begins no word of any public agreement,
+ * the most similar public words (pg_trgm trigram similarity against the full-text vocabulary). Matching
+ * the vocabulary, not each agreement's whole text, keeps a search fast with a thousand long texts.
+ */
+async function loadCorrections(words: string[]): Promise<Map<string, string[]>> {
+  const fuzzy = words.filter((word) => word.length >= MIN_FUZZY_WORD);
+  if (fuzzy.length === 0) return new Map();
+  const rows = await getDb().$queryRaw<{ term: string; lexeme: string }[]>`
+    with vocabulary as materialized (
+      select word from ts_stat('select search_vector from agreement where publication = ''PUBLISHED'' and archived_at is null')
+    ),
+    terms as (
+      select term, (tsvector_to_array(to_tsvector('english', term)))[1] as stem from unnest(${fuzzy}::text[]) as term
+    )
+    select t.term, v.word as lexeme
+    from terms t join vocabulary v on v.word % t.stem
+    where t.stem is not null
+      and not exists (select 1 from vocabulary known where starts_with(known.word, t.stem))
+      and similarity(v.word, t.stem) >= ${TYPO_SIMILARITY}
+    order by t.term, similarity(v.word, t.stem) desc, v.word`;
+  const corrections = new Map<string, string[]>();
+  for (const { term, lexeme } of rows) {
+    // Only plain words go into the query text, so it can never be malformed.
+    if (!/^[\p{L}\p{N}]+$/u.test(lexeme)) continue;
+    const list = corrections.get(term) ?? [];
+    if (list.length < TYPO_ALTERNATIVES) corrections.set(term, [...list, lexeme]);
+  }
+  return corrections;
+}
+
+/**
+ * The text-search query for a search: the words as typed (web-search syntax: quoted phrases,
+ * or, -word), or every word as a prefix ("schol" finds scholarships) or one of its corrections.
+ */
+async function searchQuery(q: string): Promise<Prisma.Sql> {
+  const words = searchWords(q);
+  if (words.length === 0) return Prisma.sql`websearch_to_tsquery('english', ${q})`;
+  const corrections = await loadCorrections(words);
+  const expression = words
+    .map((word) => `(${[word, ...(corrections.get(word) ?? [])].map((term) => `${term}:*`).join(' | ')})`)
+    .join(' & ');
+  return Prisma.sql`(websearch_to_tsquery('english', ${q}) || to_tsquery('english', ${expression}))`;
+}
+
 /** Agreements matching the filters (not yet the band, which depends on the as-of score), with a search rank. */
 async function loadCandidates(filters: AgreementFilterInput): Promise<CandidateRow[]> {
-  const db = getDb();
   const conditions = filterConditions(filters);
-  const q = filters.q;
-  if (!q) {
-    return db.$queryRaw<CandidateRow[]>`
-      select a.id, a.slug, a.title, a.signed_on as "signedOn", a.score, 0::float8 as rank
-      from agreement a where ${Prisma.join(conditions, ' and ')}`;
-  }
-  const words = searchWords(q);
-  const prefix = words.map((word) => `${word}:*`).join(' & ');
-  const fuzzyWords = words.filter((word) => word.length >= MIN_FUZZY_WORD);
-  // Exact words (stemmed), word beginnings ("schol" finds scholarships) and typos: every longer word
-  // of the search has a similar word in the text (trigram word similarity, through the GIN index).
-  const prefixMatch = words.length ? Prisma.sql`or a.search_vector @@ to_tsquery('english', ${prefix})` : Prisma.empty;
-  const prefixRank = words.length ? Prisma.sql`+ ts_rank(a.search_vector, to_tsquery('english', ${prefix}))` : Prisma.empty;
-  const fuzzyMatch = fuzzyWords.length
-    ? Prisma.sql`or (${Prisma.join(fuzzyWords.map((word) => Prisma.sql`${word} <% a.search_text`), ' and ')})`
-    : Prisma.empty;
-  conditions.push(Prisma.sql`(a.search_vector @@ websearch_to_tsquery('english', ${q}) ${prefixMatch} ${fuzzyMatch})`);
-  const [, rows] = await db.$transaction([
-    db.$queryRaw`select set_config('pg_trgm.word_similarity_threshold', ${TYPO_SIMILARITY}, true)`,
-    db.$queryRaw<CandidateRow[]>`
-      select a.id, a.slug, a.title, a.signed_on as "signedOn", a.score,
-             (ts_rank(a.search_vector, websearch_to_tsquery('english', ${q})) ${prefixRank}
-              + word_similarity(${q}, a.search_text))::float8 as rank
-      from agreement a where ${Prisma.join(conditions, ' and ')}`,
-  ]);
-  return rows;
+  const query = filters.q ? await searchQuery(filters.q) : null;
+  if (query) conditions.push(Prisma.sql`a.search_vector @@ ${query}`);
+  return getDb().$queryRaw<CandidateRow[]>`
+    select a.id, a.slug, a.title, a.signed_on as "signedOn", a.score,
+           ${query ? Prisma.sql`ts_rank(a.search_vector, ${query})::float8` : Prisma.sql`0::float8`} as rank
+    from agreement a where ${Prisma.join(conditions, ' and ')}`;
 }
 
 const byTitle = (a: { title: string; slug: string }, b: { title: string; slug: string }) =>

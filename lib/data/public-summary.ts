@@ -68,7 +68,7 @@ async function loadScopeAgreements(scope: Scope) {
 
 /** Milestones with a due date up to the end of the due-soon window: the candidates for both lists. */
 async function loadDeadlineCandidates(scope: Scope, reference: IsoDate, asOf: IsoDate | null) {
-  return getDb().milestone.findMany({
+  const rows = await getDb().milestone.findMany({
     where: {
       archivedAt: null,
       agreement: scopeWhere(scope),
@@ -76,9 +76,19 @@ async function loadDeadlineCandidates(scope: Scope, reference: IsoDate, asOf: Is
       // Stored statuses are today's; as of another day every candidate is re-examined.
       ...(asOf ? {} : { status: { notIn: ['ACHIEVED', 'CANCELLED'] }, score: { lt: 100 } }),
     },
-    orderBy: [{ dueOn: 'asc' }, { title: 'asc' }],
-    select: { id: true, title: true, dueOn: true, status: true, score: true, agreement: { select: { slug: true, title: true } } },
+    orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
+    select: { id: true, dueOn: true, status: true, score: true },
   });
+  return rows.map((row) => ({ ...row, dueOn: toIsoDate(row.dueOn!) }));
+}
+
+/** Titles and agreements of the few milestones a deadline list shows. */
+async function loadDeadlineItems(ids: string[]) {
+  const rows = await getDb().milestone.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, title: true, agreement: { select: { slug: true, title: true } } },
+  });
+  return new Map(rows.map((row) => [row.id, row]));
 }
 
 /** The latest verified updates in scope as of a day (newest verification first). */
@@ -125,24 +135,21 @@ export async function loadSummary(
     loadDeadlineCandidates(scope, reference, asOf),
     loadLatestUpdates(scope, asOf, LATEST_UPDATES),
   ]);
-  const history = await loadScoreHistory(agreements.map((agreement) => agreement.id), reference);
-
   const storedScore = new Map(agreements.map((agreement) => [agreement.id, agreement.score]));
   const scoreOf = (id: string) => (asOfScores ? (asOfScores.agreements[id] ?? 0) : (storedScore.get(id) ?? 0));
-  const deadlines = candidates.map((milestone) => {
-    const current = asOfScores?.milestones[milestone.id] ?? milestone;
-    return {
-      id: milestone.id,
-      title: milestone.title,
-      dueOn: toIsoDate(milestone.dueOn!),
-      agreement: milestone.agreement,
-      status: current.status,
-      score: current.score,
-    };
-  });
+  const deadlines = candidates.map((milestone) => ({ ...milestone, ...(asOfScores?.milestones[milestone.id] ?? {}) }));
   const overdue = deadlines.filter((milestone) => isOverdue(milestone, reference));
   const dueSoon = deadlines.filter((milestone) => isDueSoon(milestone, reference));
-  const listed = (items: typeof deadlines) => items.slice(0, DEADLINE_ITEMS).map(({ score: _score, ...item }) => item);
+  const shown = [...overdue.slice(0, DEADLINE_ITEMS), ...dueSoon.slice(0, DEADLINE_ITEMS)];
+  const [history, details] = await Promise.all([
+    loadScoreHistory(agreements.map((agreement) => agreement.id), reference),
+    loadDeadlineItems(shown.map((milestone) => milestone.id)),
+  ]);
+  const listed = (items: typeof deadlines): DeadlineItem[] =>
+    items.slice(0, DEADLINE_ITEMS).flatMap(({ id, dueOn, status }) => {
+      const detail = details.get(id);
+      return detail ? [{ id, dueOn, status, title: detail.title, agreement: detail.agreement }] : [];
+    });
 
   return {
     reference,

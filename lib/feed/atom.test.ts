@@ -18,7 +18,7 @@ describe('the Atom feed of verified updates', () => {
   it('has one entry per update linking to its place on the agreement page, authored by the side', () => {
     const xml = buildAtomFeed('https://ittifaq.example', [update], text);
     expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
-    expect(xml).toContain('<link href="https://ittifaq.example/agreements/nadra-asan#update-u1"/>');
+    expect(xml).toContain('<link href="https://ittifaq.example/agreements/nadra-asan?timeline=all#update-u1"/>');
     expect(xml).toContain('<updated>2025-11-20T09:30:00.000Z</updated>');
     expect(xml).toContain('<name>Republic of Azerbaijan</name>');
   });

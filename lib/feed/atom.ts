@@ -2,6 +2,7 @@
 // the analyst. Titles and content are HTML (inside CDATA), so every value is escaped first.
 import { Feed } from 'feed';
 import type { UpdateSummary } from '../data/public-summary.ts';
+import { updateHref } from '../urls.ts';
 
 export interface FeedText {
   title: string;
@@ -37,7 +38,7 @@ export function buildAtomFeed(origin: string, updates: readonly UpdateSummary[],
     updated: updates[0] ? new Date(updates[0].verifiedAt) : new Date(0),
   });
   for (const update of updates) {
-    const link = `${origin}/agreements/${update.agreement.slug}#update-${update.id}`;
+    const link = `${origin}${updateHref(update.agreement.slug, update.id)}`;
     feed.addItem({
       id: link,
       link,

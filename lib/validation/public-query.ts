@@ -57,6 +57,11 @@ export const AgreementListQuerySchema = AgreementFilterSchema.extend({
 /** CSV downloads: the list's filters and order, without pagination. */
 export const AgreementExportQuerySchema = AgreementFilterSchema.extend({ sort: AgreementListQuerySchema.shape.sort });
 
+/** The agreement page: `timeline=all` shows every verified update instead of the latest ones. */
+export const AgreementPageQuerySchema = AsOfQuerySchema.extend({
+  timeline: optional(z.enum(['all'], { error: 'must be "all" or left out' })),
+});
+
 /** Sector and party pages: their agreement list is paginated too. */
 export const ScopePageQuerySchema = AsOfQuerySchema.extend({
   page: AgreementListQuerySchema.shape.page,

@@ -46,6 +46,8 @@ describe('the public agreement list', () => {
     expect(await slugs({ q: 'Port Qasim' })).toEqual(['lng-supply-socar']);
     expect(await slugs({ q: 'schol' })).toEqual(['scholarships-exchange-programme']);
     expect(await slugs({ q: 'scholarhsip' })).toEqual(['scholarships-exchange-programme']);
+    expect(await slugs({ q: 'Nakhchivn' })).toEqual(['defence-cooperation-mou-2020']);
+    expect(await slugs({ q: 'scholarhsips anounced' })).toEqual(['scholarships-exchange-programme']);
     expect(await slugs({ q: 'Ali and Nino' })).toEqual(['film-drama-exchange-mou']);
   });
 

@@ -83,13 +83,15 @@ describe('GET /api/v1/sectors, /parties and /scores', () => {
     expect(parties.find((party: { slug: string }) => party.slug === 'socar')).toMatchObject({ shortName: 'SOCAR', kind: 'STATE_COMPANY', countryCode: 'AZ', agreementCount: 2 });
     const scores = (await (await getScores(request('/api/v1/scores'))).json()).data;
     expect(scores.overall).toMatchObject({ agreementCount: 10, countedAgreements: 9 });
+    expect(scores.overall.history[0]).toEqual({ month: '2020-06-01', score: 0 });
+    expect(scores.overall.history.at(-1).score).toBe(scores.overall.score);
     expect(scores.sectors).toHaveLength(sectors.length);
   });
 
   it('answer the scores as of a past day', async () => {
     const scores = (await (await getScores(request('/api/v1/scores?asOf=2019-12-31'))).json());
     expect(scores.meta.asOf).toBe('2019-12-31');
-    expect(scores.data.overall).toEqual({ score: null, band: null, agreementCount: 10, countedAgreements: 0 });
+    expect(scores.data.overall).toEqual({ score: null, band: null, agreementCount: 10, countedAgreements: 0, history: [] });
   });
 });
 

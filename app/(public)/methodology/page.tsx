@@ -92,7 +92,7 @@ export default async function MethodologyPage() {
           <tbody>
             {BANDS.map((band) => (
               <tr key={band}>
-                <th scope="row"><BandBadge band={band} /></th>
+                <th scope="row"><BandBadge band={band} label={tBand(band)} /></th>
                 <td>{t(`bandRange.${band}`)}</td>
               </tr>
             ))}

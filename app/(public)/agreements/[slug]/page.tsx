@@ -12,11 +12,11 @@ import { QueryNotices } from '@/components/public/query-notices.tsx';
 import { ScoreComputation } from '@/components/public/score-computation.tsx';
 import { ScoreFigure } from '@/components/public/score-figure.tsx';
 import { ScoreHistoryChart } from '@/components/public/score-history-chart.tsx';
-import { UpdateTimeline } from '@/components/public/update-timeline.tsx';
+import { TIMELINE_UPDATES, UpdateTimeline } from '@/components/public/update-timeline.tsx';
 import { getAgreementDetail } from '@/lib/data/public-cache.ts';
 import { todayIso } from '@/lib/dates.ts';
-import { withAsOf, withoutEmptyParameters } from '@/lib/urls.ts';
-import { AsOfQuerySchema, parseQuery, type SearchParams } from '@/lib/validation/public-query.ts';
+import { hrefWith, withAsOf, withoutEmptyParameters } from '@/lib/urls.ts';
+import { AgreementPageQuerySchema, parseQuery, type SearchParams } from '@/lib/validation/public-query.ts';
 
 interface Props {
   params: Promise<{ slug: string }>;
@@ -28,9 +28,9 @@ const loadDetail = cache((slug: string, asOf: string | null) => getAgreementDeta
 
 async function resolve({ params, searchParams }: Props) {
   const [{ slug }, query] = await Promise.all([params, searchParams]);
-  const { data, issues } = parseQuery(AsOfQuerySchema, query);
+  const { data, issues } = parseQuery(AgreementPageQuerySchema, query);
   const asOf = data.asOf ?? null;
-  return { asOf, issues, detail: await loadDetail(slug, asOf) };
+  return { asOf, showAll: data.timeline === 'all', issues, detail: await loadDetail(slug, asOf) };
 }
 
 export async function generateMetadata(props: Props): Promise<Metadata> {
@@ -42,13 +42,17 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 export default async function AgreementPage(props: Props) {
   const clean = withoutEmptyParameters(`/agreements/${(await props.params).slug}`, await props.searchParams);
   if (clean) redirect(clean);
-  const { asOf, issues, detail } = await resolve(props);
+  const { asOf, showAll, issues, detail } = await resolve(props);
   if (!detail) notFound();
   const [format, t, tKind, tStatus, tRole, tDocument] = await Promise.all([
     getFormatter(), getTranslations('Agreement'), getTranslations('AgreementKind'), getTranslations('LifecycleStatus'),
     getTranslations('PartyRole'), getTranslations('SourceDocumentKind'),
   ]);
   const path = `/agreements/${detail.slug}`;
+  const allHref = hrefWith(path, { asOf, timeline: 'all' });
+  const shownUpdates = showAll ? detail.updates : detail.updates.slice(0, TIMELINE_UPDATES);
+  const shownIds = new Set(shownUpdates.map((update) => update.id));
+  const updateAnchor = (id: string) => (shownIds.has(id) ? `#update-${id}` : `${allHref}#update-${id}`);
   const dates = [
     ['signed', detail.signedOn],
     ['effective', detail.effectiveOn],
@@ -121,14 +125,17 @@ export default async function AgreementPage(props: Props) {
         <h2 id="milestones-heading">{t('milestonesHeading')}</h2>
         {detail.milestones.length === 0 && <p className="muted">{t('noMilestones')}</p>}
         {detail.milestones.map((milestone) => (
-          <MilestoneCard key={milestone.id} milestone={milestone} asOf={asOf} />
+          <MilestoneCard key={milestone.id} milestone={milestone} asOf={asOf} updateAnchor={updateAnchor} />
         ))}
       </section>
 
       <section aria-labelledby="timeline-heading">
         <h2 id="timeline-heading">{t('timelineHeading')}</h2>
         <UpdateTimeline
-          updates={detail.updates}
+          updates={shownUpdates}
+          total={detail.updates.length}
+          allHref={allHref}
+          updateAnchor={updateAnchor}
           units={Object.fromEntries(detail.milestones.map((milestone) => [milestone.id, milestone.unit]))}
         />
       </section>
