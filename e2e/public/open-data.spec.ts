@@ -37,5 +37,5 @@ test('the Atom feed lists verified updates with links to their agreement pages',
   const xml = await feed.text();
   expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom">');
   expect(xml.match(/<entry>/g)!.length).toBeGreaterThan(10);
-  expect(xml).toMatch(/<link href="http:\/\/127\.0\.0\.1:\d+\/agreements\/[a-z0-9-]+#update-[0-9a-f-]+"\/>/);
+  expect(xml).toMatch(/<link href="http:\/\/127\.0\.0\.1:\d+\/agreements\/[a-z0-9-]+\?timeline=all#update-[0-9a-f-]+"\/>/);
 });

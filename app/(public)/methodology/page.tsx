@@ -1,15 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { redirect } from 'next/navigation';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { BandBadge } from '@/components/public/band-badge.tsx';
 import { formatQuantity, formatScore } from '@/components/public/format.ts';
+import { AsOfNotice } from '@/components/public/as-of-notice.tsx';
 import { pageMetadata } from '@/components/public/page-metadata.ts';
+import { QueryNotices } from '@/components/public/query-notices.tsx';
 import type { AgreementDetail, MilestoneView } from '@/lib/data/public-agreement-detail.ts';
 import { getAgreementDetail, getExampleAgreementSlug, getSummary } from '@/lib/data/public-cache.ts';
 import { todayIso } from '@/lib/dates.ts';
 import { DUE_SOON_DAYS } from '@/lib/scoring/deadlines.ts';
 import { METHOD_VERSION } from '@/lib/scoring/index.ts';
-import { BANDS } from '@/lib/validation/public-query.ts';
+import { withAsOf, withoutEmptyParameters } from '@/lib/urls.ts';
+import { AsOfQuerySchema, BANDS, parseQuery, type SearchParams } from '@/lib/validation/public-query.ts';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Methodology');
@@ -18,12 +22,17 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const RULES = ['oneOff', 'recurring', 'target', 'cancelled'] as const;
 
-export default async function MethodologyPage() {
+export default async function MethodologyPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const raw = await searchParams;
+  const clean = withoutEmptyParameters('/methodology', raw);
+  if (clean) redirect(clean);
+  const { data, issues } = parseQuery(AsOfQuerySchema, raw);
+  const asOf = data.asOf ?? null;
   const today = todayIso();
   const [format, t, tBand, exampleSlug, summary] = await Promise.all([
-    getFormatter(), getTranslations('Methodology'), getTranslations('Band'), getExampleAgreementSlug(), getSummary({ kind: 'all' }, null, today),
+    getFormatter(), getTranslations('Methodology'), getTranslations('Band'), getExampleAgreementSlug(), getSummary({ kind: 'all' }, asOf, today),
   ]);
-  const example = exampleSlug ? await getAgreementDetail(exampleSlug, null, today) : null;
+  const example = exampleSlug ? await getAgreementDetail(exampleSlug, asOf, today) : null;
 
   /** One milestone's rule applied to its numbers, as a sentence. */
   const working = (milestone: MilestoneView) => {
@@ -59,6 +68,7 @@ export default async function MethodologyPage() {
     <>
       <h1>{t('title')}</h1>
       <p className="lead">{t('intro', { version: METHOD_VERSION })}</p>
+      <QueryNotices issues={issues} />
 
       <section aria-labelledby="evidence-heading">
         <h2 id="evidence-heading">{t('evidenceHeading')}</h2>
@@ -114,10 +124,11 @@ export default async function MethodologyPage() {
       {example && (
         <section aria-labelledby="example-heading">
           <h2 id="example-heading">{t('exampleHeading')}</h2>
+          <AsOfNotice asOf={asOf} todayHref="/methodology" />
           <p>
             {t.rich('exampleIntro', {
               title: example.title,
-              link: (chunks) => <Link href={`/agreements/${example.slug}`}>{chunks}</Link>,
+              link: (chunks) => <Link href={withAsOf(`/agreements/${example.slug}`, asOf)}>{chunks}</Link>,
             })}
           </p>
           <table className="data-table compact">
