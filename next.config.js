@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import createNextIntlPlugin from 'next-intl/plugin';
 
 const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
@@ -26,6 +27,9 @@ const nextConfig = {
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },
+  // Cached public reads live in process memory only (see the handler for why not on disk).
+  cacheHandler: fileURLToPath(new URL('./lib/cache/memory-cache-handler.mjs', import.meta.url)),
+  cacheMaxMemorySize: 0,
 };
 
 export default withNextIntl(nextConfig);

@@ -1,13 +1,17 @@
-import Link from 'next/link';
+import type { Metadata } from 'next';
 import { getTranslations } from 'next-intl/server';
+import { NotFoundMessage } from '@/components/public/not-found-message.tsx';
 
-export default async function NotFound() {
+export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Errors');
+  return { title: t('notFoundTitle') };
+}
+
+/** Addresses that match no route; rendered in the root layout, so it carries its own landmark. */
+export default function NotFound() {
   return (
     <main id="main" className="page">
-      <h1>{t('notFoundTitle')}</h1>
-      <p>{t('notFoundBody')}</p>
-      <p><Link href="/">{t('backHome')}</Link></p>
+      <NotFoundMessage />
     </main>
   );
 }

@@ -5,6 +5,8 @@
 export const PUBLIC_AGREEMENTS_TAG = 'public:agreements';
 /** Sector and party names and lists. */
 export const PUBLIC_TAXONOMY_TAG = 'public:taxonomy';
+/** Instance-wide settings shown on public pages (the demonstration-data banner). */
+export const PUBLIC_INSTANCE_TAG = 'public:instance';
 
 export function publicAgreementTag(agreementId: string): string {
   return `public:agreement:${agreementId}`;
@@ -18,4 +20,9 @@ export function tagsForAgreementChange(agreementId: string): string[] {
 /** What a change to a sector or party (name, merge) makes stale: the lists and every agreement page. */
 export function tagsForTaxonomyChange(agreementIds: string[]): string[] {
   return [PUBLIC_TAXONOMY_TAG, PUBLIC_AGREEMENTS_TAG, ...agreementIds.map(publicAgreementTag)];
+}
+
+/** What a change to an instance setting (such as clearing the demonstration data flag) makes stale. */
+export function tagsForInstanceChange(): string[] {
+  return [PUBLIC_INSTANCE_TAG];
 }

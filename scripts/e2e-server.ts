@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { seedDemo } from '../prisma/seed/index.ts';
 import { seedE2eAccounts } from '../tests/fixtures/e2e-accounts.ts';
+import { insertHiddenData } from '../tests/fixtures/hidden-data.ts';
 import { buildIfNeeded, nextBin } from './lib/build.ts';
 import { runMain } from './lib/cli.ts';
 import { dropDatabase, ensureDatabase, startEmbedded, withDatabase } from './lib/postgres.ts';
@@ -25,6 +26,8 @@ runMain(async () => {
   await applyMigrations(url);
   await seedDemo(url);
   await seedE2eAccounts(url);
+  // One record of every kind the public must never see, for e2e/public/hidden-data.spec.ts.
+  await insertHiddenData(url);
 
   const env = {
     ...process.env,

@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { isDemoData } from '@/lib/data/instance.ts';
+import { getIsDemoData } from '@/lib/data/public-cache.ts';
 import { METHOD_VERSION } from '@/lib/scoring/index.ts';
 
 export default async function PublicLayout({ children }: { children: React.ReactNode }) {
-  const [t, nav, demo] = await Promise.all([getTranslations('Site'), getTranslations('Nav'), isDemoData()]);
+  const [t, nav, demo] = await Promise.all([getTranslations('Site'), getTranslations('Nav'), getIsDemoData()]);
   return (
     <>
       <a className="skip-link" href="#main">{t('skipToContent')}</a>
@@ -18,6 +18,8 @@ export default async function PublicLayout({ children }: { children: React.React
         <nav aria-label={nav('main')}>
           <ul className="nav-list">
             <li><Link href="/">{nav('dashboard')}</Link></li>
+            <li><Link href="/agreements">{nav('agreements')}</Link></li>
+            <li><Link href="/methodology">{nav('methodology')}</Link></li>
           </ul>
         </nav>
       </header>

@@ -123,7 +123,7 @@ async function storeHistory(
   if (rows.length) await tx.agreementScoreMonth.createMany({ data: rows });
 }
 
-/** Everything the public may search for an agreement: never pending or rejected narratives. */
+/** Everything the public may search for an agreement: never pending or rejected narratives, nothing of archived milestones. */
 async function publicSearchText(tx: Tx, agreementId: string, agreement: { title: string; summary: string }) {
   const [milestones, narratives] = await Promise.all([
     tx.milestone.findMany({
@@ -132,7 +132,7 @@ async function publicSearchText(tx: Tx, agreementId: string, agreement: { title:
       orderBy: { position: 'asc' },
     }),
     tx.progressUpdate.findMany({
-      where: { agreementId, reviewState: 'VERIFIED' },
+      where: { agreementId, reviewState: 'VERIFIED', milestone: { archivedAt: null } },
       select: { narrative: true },
       orderBy: [{ observedOn: 'asc' }, { id: 'asc' }],
     }),

@@ -1,12 +1,18 @@
 // The English catalog, one file per feature so features can be worked on independently.
 // Namespaces (top-level keys) must be unique across files.
 import about from './about.json';
+import agreement from './agreement.json';
 import auth from './auth.json';
 import common from './common.json';
+import domain from './domain.json';
 import forms from './forms.json';
 import home from './home.json';
+import methodology from './methodology.json';
+import publicView from './public.json';
 import workspace from './workspace.json';
 
-const messages = { ...common, ...home, ...auth, ...forms, ...workspace, ...about };
+const messages = {
+  ...common, ...domain, ...home, ...publicView, ...agreement, ...methodology, ...auth, ...forms, ...workspace, ...about,
+};
 
 export default messages;

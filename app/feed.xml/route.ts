@@ -1,0 +1,38 @@
+import { getFormatter, getTranslations } from 'next-intl/server';
+import { cacheableResponse } from '@/lib/api/responses.ts';
+import { getLatestUpdates } from '@/lib/data/public-cache.ts';
+import { buildAtomFeed } from '@/lib/feed/atom.ts';
+import { defaultLocale } from '@/i18n/config.ts';
+
+const FEED_ENTRIES = 50;
+
+/** The address the reader used (behind a proxy, the one it forwarded): feed links must be absolute. */
+function publicOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? url.host;
+  const protocol = request.headers.get('x-forwarded-proto') ?? url.protocol.replace(':', '');
+  return `${protocol.split(',')[0]!.trim()}://${host.split(',')[0]!.trim()}`;
+}
+
+export async function GET(request: Request) {
+  const [t, tStatus, format, updates] = await Promise.all([
+    getTranslations({ locale: defaultLocale, namespace: 'Feed' }),
+    getTranslations({ locale: defaultLocale, namespace: 'ProgressStatus' }),
+    getFormatter({ locale: defaultLocale }),
+    getLatestUpdates({ kind: 'all' }, null, FEED_ENTRIES),
+  ]);
+  const xml = buildAtomFeed(publicOrigin(request), updates, {
+    title: t('title'),
+    subtitle: t('subtitle'),
+    entryTitle: (update) => t('entryTitle', { agreement: update.agreement.title, milestone: update.milestone.title }),
+    entryLead: (update) =>
+      t('entryLead', {
+        side: update.side?.shortName ?? update.side?.name ?? t('independent'),
+        status: tStatus(update.status),
+        observed: format.dateTime(new Date(`${update.observedOn}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' }),
+      }),
+    evidenceHeading: t('evidence'),
+    independent: t('independent'),
+  });
+  return cacheableResponse(request, xml, 'application/atom+xml; charset=utf-8');
+}
