@@ -11,6 +11,8 @@ import { toScoredMilestone, toScoredUpdate } from './scores.ts';
 export const DISAGREEMENT_THRESHOLD = 25;
 /** "Due soon" and "recent" both mean within 30 days. */
 const ATTENTION_DAYS = 30;
+/** Each list on the workspace shows this many, oldest work first, with the total. */
+export const WORKSPACE_LIST_SIZE = 20;
 
 /** Agreements the viewer works on: assigned ones for analysts; admins review everywhere. */
 function workedOn(user: SignedInViewer) {
@@ -33,7 +35,23 @@ export async function loadWorkspace(viewer: Viewer) {
   const db = getDb();
   const today = todayIso();
   const agreements = user.role === 'ADMIN' ? { archivedAt: null } : workedOn(user);
-  const [assigned, attention, toReview, mine] = await Promise.all([
+  const attentionWhere = {
+    archivedAt: null,
+    agreement: agreements,
+    dueOn: { lte: new Date(`${addDays(today, ATTENTION_DAYS)}T00:00:00Z`) },
+    status: { notIn: ['ACHIEVED' as const, 'CANCELLED' as const] },
+    updates: { none: { createdAt: { gte: new Date(`${addDays(today, -ATTENTION_DAYS)}T00:00:00Z`) } } },
+  };
+  const toReviewWhere = { reviewState: 'PENDING' as const, authorId: { not: user.id }, agreement: agreements, milestone: { archivedAt: null } };
+  const mineWhere = {
+    authorId: user.id,
+    agreement: { archivedAt: null },
+    OR: [
+      { reviewState: 'PENDING' as const },
+      { reviewState: 'REJECTED' as const, supersededBy: { none: { reviewState: { in: ['PENDING' as const, 'VERIFIED' as const] } } } },
+    ],
+  };
+  const [assigned, attention, toReview, mine, counts] = await Promise.all([
     user.role === 'ADMIN'
       ? Promise.resolve([])
       : db.agreement.findMany({
@@ -42,33 +60,14 @@ export async function loadWorkspace(viewer: Viewer) {
           orderBy: { title: 'asc' },
         }),
     db.milestone.findMany({
-      where: {
-        archivedAt: null,
-        agreement: agreements,
-        dueOn: { lte: new Date(`${addDays(today, ATTENTION_DAYS)}T00:00:00Z`) },
-        status: { notIn: ['ACHIEVED', 'CANCELLED'] },
-        updates: { none: { createdAt: { gte: new Date(`${addDays(today, -ATTENTION_DAYS)}T00:00:00Z`) } } },
-      },
+      where: attentionWhere,
       select: { id: true, title: true, dueOn: true, status: true, score: true, agreement: { select: { slug: true, title: true } } },
-      orderBy: { dueOn: 'asc' },
-      take: 100,
+      orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
+      take: WORKSPACE_LIST_SIZE,
     }),
-    db.progressUpdate.findMany({
-      where: { reviewState: 'PENDING', authorId: { not: user.id }, agreement: agreements, milestone: { archivedAt: null } },
-      select: updateSummary,
-      orderBy: { createdAt: 'asc' },
-      take: 100,
-    }),
-    db.progressUpdate.findMany({
-      where: {
-        authorId: user.id,
-        agreement: { archivedAt: null },
-        OR: [{ reviewState: 'PENDING' }, { reviewState: 'REJECTED', supersededBy: { none: { reviewState: { in: ['PENDING', 'VERIFIED'] } } } }],
-      },
-      select: updateSummary,
-      orderBy: { createdAt: 'desc' },
-      take: 100,
-    }),
+    db.progressUpdate.findMany({ where: toReviewWhere, select: updateSummary, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: WORKSPACE_LIST_SIZE }),
+    db.progressUpdate.findMany({ where: mineWhere, select: updateSummary, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: WORKSPACE_LIST_SIZE }),
+    Promise.all([db.milestone.count({ where: attentionWhere }), db.progressUpdate.count({ where: toReviewWhere }), db.progressUpdate.count({ where: mineWhere })]),
   ]);
   return {
     viewer: user,
@@ -76,6 +75,7 @@ export async function loadWorkspace(viewer: Viewer) {
     attention: attention.map((m) => ({ ...m, dueOn: m.dueOn ? toIsoDate(m.dueOn) : null, overdue: m.dueOn !== null && toIsoDate(m.dueOn) < today })),
     toReview,
     mine,
+    totals: { attention: counts[0], toReview: counts[1], mine: counts[2] },
     disagreements: await sideDisagreements(user, today),
   };
 }
@@ -106,13 +106,15 @@ async function sideDisagreements(user: SignedInViewer, today: string) {
   return milestones.flatMap((milestone) => {
     const assessment = sideAssessments(toScoredMilestone(milestone), scored, today);
     if (!assessment || assessment.gap <= DISAGREEMENT_THRESHOLD) return [];
-    return [{
+    return [{ milestone, assessment }];
+  }).sort((a, b) => b.assessment.gap - a.assessment.gap).slice(0, WORKSPACE_LIST_SIZE).map(({ milestone, assessment }) => {
+    return {
       id: milestone.id,
       title: milestone.title,
       agreement: milestone.agreement,
       gap: assessment.gap,
       sides: assessment.sides.map((side) => ({ side: partyName.get(side.sideId) ?? side.sideId, score: side.score, observedOn: side.latest.observedOn })),
-    }];
+    };
   });
 }
 

@@ -17,7 +17,10 @@ declare module 'autocannon' {
     method?: string;
     headers?: Record<string, string>;
     body?: string;
-    requests?: (Request & { setupRequest?: (request: Request, context: Record<string, unknown>) => Request })[];
+    requests?: (Request & {
+      setupRequest?: (request: Request, context: Record<string, unknown>) => Request;
+      onResponse?: (status: number, body: string) => void;
+    })[];
   }
 
   export interface Histogram {

@@ -31,13 +31,18 @@ export function percentile(sorted: readonly number[], share: number): number {
 
 export async function runLoad(baseUrl: string, plan: RequestPlan, options: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
+  let failures = 0;
+  const { isSuccess, ...request } = plan;
   const instance = autocannon({
     url: baseUrl,
     connections: options.connections,
     duration: options.duration,
     timeout: TIMEOUT_S,
     // Only the keys the plan sets: an explicit `undefined` would override autocannon's defaults.
-    requests: [Object.fromEntries(Object.entries(plan).filter(([, value]) => value !== undefined))],
+    requests: [{
+      ...Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined)),
+      ...(isSuccess ? { onResponse: (status: number, body: string) => void (isSuccess(status, body) || failures++) } : {}),
+    }],
   });
   instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   const result = await instance;
@@ -49,7 +54,8 @@ export async function runLoad(baseUrl: string, plan: RequestPlan, options: LoadO
     p50: percentile(latencies, 0.5),
     p95: percentile(latencies, 0.95),
     p99: percentile(latencies, 0.99),
-    errors: result.non2xx + result.errors,
+    // A 200 that says the action was refused is an error too.
+    errors: result.non2xx + result.errors + failures,
     requests: result.requests.total,
     non2xx: result.non2xx,
     socketErrors: result.errors,

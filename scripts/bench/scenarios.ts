@@ -12,6 +12,8 @@ export interface RequestPlan {
   body?: string;
   /** Per-request changes, e.g. a different pending update for every verification. */
   setupRequest?: (request: { method?: string; path?: string; headers?: Record<string, string>; body?: string }) => typeof request;
+  /** Whether a response did what was asked (server actions answer 200 even when they refuse). */
+  isSuccess?: (status: number, body: string) => boolean;
 }
 
 export interface ScenarioContext {

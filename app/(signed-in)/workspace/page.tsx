@@ -61,6 +61,7 @@ export default async function WorkspacePage() {
       <section aria-labelledby="attention">
         <h2 id="attention">{t('attentionHeading')}</h2>
         <p>{t('attentionIntro')}</p>
+        {data.totals.attention > data.attention.length && <p className="muted">{t('showing', { shown: data.attention.length, total: data.totals.attention })}</p>}
         {data.attention.length === 0 ? <p>{t('attentionEmpty')}</p> : (
           <table className="data-table">
             <thead>
@@ -88,6 +89,7 @@ export default async function WorkspacePage() {
 
       <section aria-labelledby="review">
         <h2 id="review">{t('reviewHeading')}</h2>
+        {data.totals.toReview > data.toReview.length && <p className="muted">{t('showing', { shown: data.toReview.length, total: data.totals.toReview })}</p>}
         {data.toReview.length === 0 ? <p>{t('reviewEmpty')}</p> : data.toReview.map((update) => (
           <UpdateCard key={update.id} update={update} showContext>
             <ReviewForm updateId={update.id} />
@@ -97,6 +99,7 @@ export default async function WorkspacePage() {
 
       <section aria-labelledby="mine">
         <h2 id="mine">{t('mineHeading')}</h2>
+        {data.totals.mine > data.mine.length && <p className="muted">{t('showingNewest', { shown: data.mine.length, total: data.totals.mine })}</p>}
         {data.mine.length === 0 ? <p>{t('mineEmpty')}</p> : data.mine.map((update) => (
           <UpdateCard key={update.id} update={update} showContext
             correctHref={update.reviewState === 'REJECTED' ? `/workspace/milestones/${update.milestone.id}/record?correcting=${update.id}` : undefined} />
