@@ -19,6 +19,8 @@ const AUDIT_CHAIN_LOCK = 7_301_991;
  * does. Call it last in the transaction: the chain lock it takes is held until commit.
  */
 export async function appendAudit(tx: Tx, input: AuditInput, occurredAt = new Date()) {
+  // Two statements on purpose: under read committed the second takes its snapshot after the lock is
+  // held, so it sees the link committed by whoever held the lock before.
   await tx.$executeRaw`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
   const previous = await tx.auditEvent.findFirst({ orderBy: { id: 'desc' }, select: { hash: true } });
   const content: AuditContent = {

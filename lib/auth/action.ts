@@ -35,8 +35,9 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 /**
  * A server action in the house order: the viewer's role is checked against the permission table
  * before anything is parsed; then the input is parsed with the shared schema (extra fields are
- * dropped by the schema, never trusted); then the table's conditions are checked on the target; then
- * `run` does the work through lib/data. Known errors become states the form can show; unknown ones
+ * dropped by the schema, never trusted); then the table's conditions are checked on `target`, unless
+ * the data function `run` calls checks them itself inside its transaction (then `target` is left out
+ * so they are not read twice); then `run` does the work through lib/data. Known errors become states the form can show; unknown ones
  * are logged and answered with a generic message. `redirect()` inside `run` works as usual.
  */
 export function defineAction<S extends z.ZodType>(config: {
@@ -55,7 +56,7 @@ export function defineAction<S extends z.ZodType>(config: {
     const parsed = config.schema.safeParse(raw);
     if (!parsed.success) return { status: 'error', error: 'invalid', fieldErrors: fieldErrorsOf(parsed.error), values };
     try {
-      await authorize(viewer, config.permission, config.target?.(parsed.data) ?? {});
+      if (config.target) await authorize(viewer, config.permission, config.target(parsed.data));
       return (await config.run(parsed.data, viewer)) ?? { status: 'success' };
     } catch (error) {
       unstable_rethrow(error);

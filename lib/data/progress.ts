@@ -114,8 +114,8 @@ export async function reviewProgressUpdate(viewer: Viewer, input: ReviewInput) {
     // Lock order everywhere: the agreement first, then its rows.
     await lockAgreement(tx, found.agreementId);
     const reviewer = await authorizeUser(viewer, 'progress:review', { updateId: input.updateId, agreementId: found.agreementId }, tx);
-    const [update] = await tx.$queryRaw<{ review_state: string; reviewer_id: string | null; reviewed_at: Date | null }[]>`
-      select review_state, reviewer_id, reviewed_at from progress_update where id = ${input.updateId}::uuid for update`;
+    const [update] = await tx.$queryRaw<{ review_state: string; reviewed_at: Date | null; narrative: string }[]>`
+      select review_state, reviewed_at, narrative from progress_update where id = ${input.updateId}::uuid for update`;
     if (!update || update.review_state !== 'PENDING') {
       throw new ConflictError({ reviewState: update?.review_state, reviewedAt: update?.reviewed_at?.toISOString() ?? null });
     }
@@ -126,7 +126,7 @@ export async function reviewProgressUpdate(viewer: Viewer, input: ReviewInput) {
       data: { reviewState, reviewerId: reviewer.id, reviewedAt, reviewNote: input.note ?? null },
     });
     const scores = reviewState === 'VERIFIED'
-      ? await recomputeAgreement(tx, found.agreementId, { fromMonth: startOfMonth(todayIso()) })
+      ? await recomputeAgreement(tx, found.agreementId, { fromMonth: startOfMonth(todayIso()), appendToSearchText: update.narrative })
       : null;
     await appendAudit(tx, {
       actorId: reviewer.id,

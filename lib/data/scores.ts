@@ -56,6 +56,11 @@ export interface RecomputeOptions {
    * Omit to rebuild the whole history (after the milestones themselves changed).
    */
   fromMonth?: IsoDate;
+  /**
+   * A verification adds one narrative to the public search text; appending it spares rebuilding the
+   * text from every milestone and update. Omit to rebuild.
+   */
+  appendToSearchText?: string;
 }
 
 /**
@@ -65,15 +70,18 @@ export interface RecomputeOptions {
  */
 export async function recomputeAgreement(tx: Tx, agreementId: string, options: RecomputeOptions = {}) {
   const today = options.today ?? todayIso();
-  const agreement = await tx.agreement.findUniqueOrThrow({
-    where: { id: agreementId },
-    select: { signedOn: true, title: true, summary: true, searchText: true },
-  });
-  const [{ milestones, updates }, stored] = await Promise.all([
-    loadScoringInputs(tx, agreementId),
-    tx.milestone.findMany({ where: { agreementId, archivedAt: null }, select: { id: true, score: true, status: true, lastObservedOn: true } }),
+  const [agreement, stored, updates] = await Promise.all([
+    tx.agreement.findUniqueOrThrow({ where: { id: agreementId }, select: { signedOn: true, title: true, summary: true, searchText: true } }),
+    tx.milestone.findMany({
+      where: { agreementId, archivedAt: null },
+      select: { ...milestoneScoringFields, score: true, status: true, lastObservedOn: true },
+      orderBy: { position: 'asc' },
+    }),
+    tx.progressUpdate.findMany({ where: { agreementId, reviewState: 'VERIFIED' }, select: updateScoringFields }),
   ]);
-  const now = scoreAgreement(milestones, updates, today);
+  const milestones = stored.map(toScoredMilestone);
+  const scoredUpdates = updates.map(toScoredUpdate);
+  const now = scoreAgreement(milestones, scoredUpdates, today);
 
   const storedById = new Map(stored.map((row) => [row.id, row]));
   await Promise.all(
@@ -86,9 +94,11 @@ export async function recomputeAgreement(tx: Tx, agreementId: string, options: R
     }),
   );
 
-  await storeHistory(tx, agreementId, { milestones, updates, signedOn: agreement.signedOn, today, fromMonth: options.fromMonth });
+  await storeHistory(tx, agreementId, { milestones, updates: scoredUpdates, signedOn: agreement.signedOn, today, fromMonth: options.fromMonth });
 
-  const searchText = await publicSearchText(tx, agreementId, agreement);
+  const searchText = options.appendToSearchText !== undefined
+    ? [agreement.searchText, options.appendToSearchText].filter((text) => text.trim()).join('\n')
+    : await publicSearchText(tx, agreementId, agreement);
   await tx.agreement.update({
     where: { id: agreementId },
     data: { score: now.score, scoredAt: new Date(), ...(searchText !== agreement.searchText ? { searchText } : {}) },
@@ -109,18 +119,19 @@ async function storeHistory(
     return;
   }
   const firstMonth = startOfMonth(firstDay);
-  const currentMonth = startOfMonth(input.today);
   const from = input.fromMonth && input.fromMonth > firstMonth ? startOfMonth(input.fromMonth) : firstMonth;
-  const rows = monthsBetween(from, input.today).map((month) => ({
-    agreementId,
-    month: day(month),
-    score: scoreAgreement(input.milestones, input.updates, minDate(endOfMonth(month), input.today)).score,
-  }));
-  // Months outside [first month, current month] go; recomputed months are replaced.
-  await tx.agreementScoreMonth.deleteMany({
-    where: { agreementId, OR: [{ month: { lt: day(firstMonth) } }, { month: { gt: day(currentMonth) } }, { month: { gte: day(from) } }] },
-  });
-  if (rows.length) await tx.agreementScoreMonth.createMany({ data: rows });
+  const months = monthsBetween(from, input.today);
+  const scores = months.map((month) => scoreAgreement(input.milestones, input.updates, minDate(endOfMonth(month), input.today)).score);
+  if (from === firstMonth) {
+    // A full rebuild: months before the first or after the current one no longer belong.
+    await tx.agreementScoreMonth.deleteMany({
+      where: { agreementId, OR: [{ month: { lt: day(firstMonth) } }, { month: { gt: day(startOfMonth(input.today)) } }] },
+    });
+  }
+  await tx.$executeRaw`
+    insert into agreement_score_month (agreement_id, month, score)
+    select ${agreementId}::uuid, month, score from unnest(${months}::date[], ${scores}::float8[]) as t(month, score)
+    on conflict (agreement_id, month) do update set score = excluded.score`;
 }
 
 /** Everything the public may search for an agreement: never pending or rejected narratives, nothing of archived milestones. */

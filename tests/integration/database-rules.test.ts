@@ -41,3 +41,20 @@ describe('the database', () => {
     });
   });
 });
+
+describe('the audit chain under concurrency', () => {
+  it('stays one unbroken chain when many transactions append at once', async () => {
+    const { createPrismaClient } = await import('../../lib/db-client.ts');
+    const { appendAudit } = await import('../../lib/audit/write.ts');
+    const { verifyChain } = await import('../../lib/audit/chain.ts');
+    const db = createPrismaClient(process.env.DATABASE_URL!);
+    try {
+      await Promise.all(Array.from({ length: 40 }, (_, index) =>
+        db.$transaction((tx) => appendAudit(tx, { actorId: null, action: 'test.concurrent', entityType: 'test', entityId: String(index) }))));
+      const events = await db.auditEvent.findMany({ orderBy: { id: 'asc' } });
+      expect(verifyChain(events)).toMatchObject({ ok: true, checked: events.length });
+    } finally {
+      await db.$disconnect();
+    }
+  });
+});

@@ -8,10 +8,10 @@ import { recordProgressUpdate, reviewProgressUpdate } from '@/lib/data/progress.
 import { invalidateTags } from '@/lib/revalidate.ts';
 import { MilestoneDetailsSchema, ProgressUpdateSchema, ReviewSchema } from '@/lib/validation/progress.ts';
 
+// The data functions check the table's conditions (assignment, authorship) inside their transactions.
 export const recordProgressAction = defineAction({
   permission: 'progress:record',
   schema: ProgressUpdateSchema,
-  target: (input) => ({ milestoneId: input.milestoneId }),
   async run(input, viewer) {
     const update = await recordProgressUpdate(viewer, input);
     // Pending updates are private: no public page changes until one is verified, and the form itself
@@ -23,7 +23,6 @@ export const recordProgressAction = defineAction({
 export const reviewProgressAction = defineAction({
   permission: 'progress:review',
   schema: ReviewSchema,
-  target: (input) => ({ updateId: input.updateId }),
   async run(input, viewer) {
     const result = await reviewProgressUpdate(viewer, input);
     if (result.reviewState === 'VERIFIED') invalidateTags(tagsForAgreementChange(result.agreementId));
@@ -35,7 +34,6 @@ export const reviewProgressAction = defineAction({
 export const editMilestoneDetailsAction = defineAction({
   permission: 'milestone:edit-details',
   schema: MilestoneDetailsSchema,
-  target: (input) => ({ milestoneId: input.milestoneId }),
   async run(input, viewer) {
     const { agreementId } = await editMilestoneDetails(viewer, input);
     invalidateTags(tagsForAgreementChange(agreementId));
