@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import type { ActionState, FieldErrors } from '../forms/action-state.ts';
 import { formDataToObject } from '../forms/form-data.ts';
 import { allowedRole, authorize, type Target } from './authorize.ts';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from './errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, RuleViolation, UnauthenticatedError } from './errors.ts';
 import type { Permission } from './permissions.ts';
 import { getViewer, type Viewer } from './session.ts';
 
@@ -62,6 +62,11 @@ export function defineAction<S extends z.ZodType>(config: {
       if (error instanceof ForbiddenError) return { status: 'error', error: 'forbidden', values };
       if (error instanceof NotFoundError) return { status: 'error', error: 'not-found', values };
       if (error instanceof ConflictError) return { status: 'error', error: 'conflict', values, current: error.current };
+      if (error instanceof RuleViolation) {
+        return error.field
+          ? { status: 'error', error: 'invalid', fieldErrors: { [error.field]: [error.reason] }, values }
+          : { status: 'error', error: error.reason, values };
+      }
       console.error(`server action for ${config.permission} failed`, error);
       return { status: 'error', error: 'unexpected', values };
     }
