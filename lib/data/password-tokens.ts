@@ -37,7 +37,8 @@ async function usableToken(tx: Tx, token: string, now: Date) {
 }
 
 /** For the set-password page: whose link this is, or null when it is unknown, used or expired. */
-export async function findPasswordLink(token: string, now = new Date()) {
+export async function findPasswordLink(viewer: Viewer, token: string, now = new Date()) {
+  await authorize(viewer, 'account:set-password');
   const row = await usableToken(getDb(), token, now);
   return row && { email: row.user.email, expiresAt: row.expiresAt };
 }

@@ -31,9 +31,9 @@ export const SetPasswordSchema = z
   .object({
     token: z.string({ error: 'invalidLink' }).trim().min(1, 'invalidLink').max(200, 'invalidLink'),
     password: z.string({ error: 'required' }).pipe(NewPasswordSchema),
-    confirmation: z.string({ error: 'required' }),
+    passwordConfirmation: z.string({ error: 'required' }),
   })
-  .refine((input) => input.password === input.confirmation, { message: 'mismatch', path: ['confirmation'] });
+  .refine((input) => input.password === input.passwordConfirmation, { message: 'mismatch', path: ['passwordConfirmation'] });
 export type SetPasswordInput = z.output<typeof SetPasswordSchema>;
 
 export const AssignmentSchema = z.object({ agreementId: idField, userId: idField });

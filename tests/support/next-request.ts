@@ -27,6 +27,7 @@ vi.mock('next/cache', () => ({
   revalidateTag: (tag: string) => void invalidatedTags.push(tag),
   updateTag: (tag: string) => void invalidatedTags.push(tag),
   revalidatePath: () => undefined,
+  refresh: () => undefined,
   unstable_cache: <T extends (...args: never[]) => unknown>(fn: T) => fn,
 }));
 

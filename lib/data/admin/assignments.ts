@@ -12,10 +12,8 @@ import type { AssignmentInput } from '../../validation/user.ts';
 export async function assignAnalyst(viewer: Viewer, input: AssignmentInput): Promise<void> {
   await getDb().$transaction(async (tx) => {
     const admin = await authorizeUser(viewer, 'assignment:manage', { agreementId: input.agreementId }, tx);
-    const [user, agreement] = await Promise.all([
-      tx.user.findUnique({ where: { id: input.userId }, select: { role: true, active: true, email: true } }),
-      tx.agreement.findUnique({ where: { id: input.agreementId }, select: { archivedAt: true } }),
-    ]);
+    const user = await tx.user.findUnique({ where: { id: input.userId }, select: { role: true, active: true, email: true } });
+    const agreement = await tx.agreement.findUnique({ where: { id: input.agreementId }, select: { archivedAt: true } });
     if (!user || user.role !== 'ANALYST' || !user.active) throw new RuleViolation('invalidChoice', 'userId');
     if (!agreement || agreement.archivedAt) throw new RuleViolation('invalidChoice', 'agreementId');
     const { count } = await tx.assignment.createMany({ data: [{ ...input, createdById: admin.id }], skipDuplicates: true });

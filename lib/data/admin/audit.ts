@@ -4,6 +4,7 @@ import { authorizeUser } from '../../auth/authorize.ts';
 import type { Viewer } from '../../auth/session.ts';
 import { getDb } from '../../db.ts';
 import { addDays, fromIsoDate, isIsoDate } from '../../dates.ts';
+import { isUuid } from '../../validation/ids.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -19,7 +20,7 @@ export interface AuditFilters {
   page: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 
 /** Filters from the URL; anything malformed is dropped rather than failing the page. */
 export function parseAuditFilters(params: Record<string, string | string[] | undefined>): AuditFilters {
@@ -34,7 +35,7 @@ export function parseAuditFilters(params: Record<string, string | string[] | und
   const actor = text('actor');
   const page = Number(text('page') ?? 1);
   return {
-    actor: actor && (UUID.test(actor) || actor === 'system') ? actor : undefined,
+    actor: actor && (isUuid(actor) || actor === 'system') ? actor : undefined,
     entityType: text('entityType'),
     entityId: text('entityId'),
     action: text('action'),

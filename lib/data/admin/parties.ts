@@ -94,7 +94,8 @@ async function agreementsShowing(tx: Tx, partyId: string): Promise<string[]> {
 export async function mergeParty(viewer: Viewer, input: MergeInput): Promise<{ agreementIds: string[] }> {
   return getDb().$transaction(async (tx) => {
     const admin = await authorizeUser(viewer, 'party:manage', {}, tx);
-    const [merged, survivor] = await Promise.all([snapshot(tx, input.id), snapshot(tx, input.survivorId)]);
+    const merged = await snapshot(tx, input.id);
+    const survivor = await snapshot(tx, input.survivorId);
     if (!merged) throw new NotFoundError('party');
     if (merged.archivedAt) throw new RuleViolation('archived');
     if (!survivor || survivor.archivedAt) throw new RuleViolation('invalidChoice', 'survivorId');

@@ -83,7 +83,8 @@ export async function updateSector(viewer: Viewer, input: SectorUpdateInput): Pr
 export async function mergeSector(viewer: Viewer, input: MergeInput): Promise<{ agreementIds: string[] }> {
   return getDb().$transaction(async (tx) => {
     const admin = await authorizeUser(viewer, 'sector:manage', {}, tx);
-    const [merged, survivor] = await Promise.all([snapshot(tx, input.id), snapshot(tx, input.survivorId)]);
+    const merged = await snapshot(tx, input.id);
+    const survivor = await snapshot(tx, input.survivorId);
     if (!merged) throw new NotFoundError('sector');
     if (merged.archivedAt) throw new RuleViolation('archived');
     if (!survivor || survivor.archivedAt) throw new RuleViolation('invalidChoice', 'survivorId');
