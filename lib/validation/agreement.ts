@@ -1,7 +1,7 @@
 // The agreement form: its own fields, its parties with their roles, its sectors and its sources.
 import { z } from 'zod';
 import { AgreementKind, LifecycleStatus, PartyRole, SourceDocumentKind } from '../generated/prisma/enums.ts';
-import { emptyFields, enumField, idField, optionalDate, optionalRows, plainText, requiredText, slugField, urlField, versionField } from './fields.ts';
+import { ALWAYS, emptyFields, enumField, idField, optionalDate, optionalRows, plainText, requiredText, slugField, urlField, versionField } from './fields.ts';
 import { enumValues } from './enums.ts';
 
 const PartyRowSchema = z.object({ partyId: idField, role: enumField(enumValues(PartyRole)) });
@@ -28,16 +28,16 @@ const agreementFields = {
   documents: optionalRows(DocumentRowSchema, emptyFields('title', 'url', 'publishedOn')),
 };
 
-function checkDates(input: { effectiveOn: Date | null; expiresOn: Date | null }, context: z.RefinementCtx) {
-  if (input.effectiveOn && input.expiresOn && input.expiresOn < input.effectiveOn) {
+function checkDates(input: { effectiveOn: unknown; expiresOn: unknown }, context: z.RefinementCtx) {
+  if (input.effectiveOn instanceof Date && input.expiresOn instanceof Date && input.expiresOn < input.effectiveOn) {
     context.addIssue({ code: 'custom', path: ['expiresOn'], message: 'endBeforeStart' });
   }
 }
 
-export const AgreementSchema = z.object(agreementFields).superRefine(checkDates);
+export const AgreementSchema = z.object(agreementFields).superRefine(checkDates, ALWAYS);
 export type AgreementInput = z.output<typeof AgreementSchema>;
 
-export const AgreementUpdateSchema = z.object({ ...agreementFields, id: idField, version: versionField }).superRefine(checkDates);
+export const AgreementUpdateSchema = z.object({ ...agreementFields, id: idField, version: versionField }).superRefine(checkDates, ALWAYS);
 export type AgreementUpdateInput = z.output<typeof AgreementUpdateSchema>;
 
 /** Publish, unpublish, archive, restore: which agreement, as of which version. */

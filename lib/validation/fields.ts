@@ -72,3 +72,10 @@ export function optionalRows<T extends z.ZodType>(row: T, isBlank: (row: Record<
 /** True when every listed field is empty or absent. */
 export const emptyFields = (...names: string[]) => (row: Record<string, unknown>) =>
   names.every((name) => row[name] === undefined || String(row[name]).trim() === '');
+
+/**
+ * For cross-field refinements: run even when other fields already failed, so a form shows every
+ * problem at once. Such refinements must check the types of what they read (a field that failed
+ * still holds its raw input).
+ */
+export const ALWAYS = { when: () => true } as const;

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { MilestoneKind, RecurrenceFrequency } from '../generated/prisma/enums.ts';
 import { enumValues } from './enums.ts';
-import { enumField, idField, optionalDate, optionalId, optionalNumber, optionalText, plainText, requiredText, versionField } from './fields.ts';
+import { ALWAYS, enumField, idField, optionalDate, optionalId, optionalNumber, optionalText, plainText, requiredText, versionField } from './fields.ts';
 
 const milestoneFields = {
   title: requiredText(300),
@@ -31,25 +31,24 @@ type Fields = z.output<z.ZodObject<typeof milestoneFields>>;
 const FREQUENCIES: readonly string[] = enumValues(RecurrenceFrequency);
 
 function checkKind(input: Fields, context: z.RefinementCtx) {
-  const missing = (path: string) => context.addIssue({ code: 'custom', path: [path], message: 'required' });
+  const issue = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
+  // Fields that failed their own parsing already have a message; only empty ones are "missing".
+  const empty = (value: unknown) => value === null || value === undefined || value === '';
+  const number = (value: unknown) => (typeof value === 'number' ? value : null);
   if (input.kind === 'RECURRING') {
-    if (!input.frequency) missing('frequency');
-    else if (!FREQUENCIES.includes(input.frequency)) context.addIssue({ code: 'custom', path: ['frequency'], message: 'invalidChoice' });
-    if (input.quantityPerPeriod === null) missing('quantityPerPeriod');
-    else if (input.quantityPerPeriod <= 0) context.addIssue({ code: 'custom', path: ['quantityPerPeriod'], message: 'positive' });
-    if (!input.unit) missing('unit');
-    if (!input.startsOn) missing('startsOn');
-    if (input.startsOn && input.endsOn && input.endsOn < input.startsOn) {
-      context.addIssue({ code: 'custom', path: ['endsOn'], message: 'endBeforeStart' });
-    }
+    if (empty(input.frequency)) issue('frequency', 'required');
+    else if (!FREQUENCIES.includes(String(input.frequency))) issue('frequency', 'invalidChoice');
+    if (empty(input.quantityPerPeriod)) issue('quantityPerPeriod', 'required');
+    else if ((number(input.quantityPerPeriod) ?? 1) <= 0) issue('quantityPerPeriod', 'positive');
+    if (empty(input.unit)) issue('unit', 'required');
+    if (empty(input.startsOn)) issue('startsOn', 'required');
+    if (input.startsOn instanceof Date && input.endsOn instanceof Date && input.endsOn < input.startsOn) issue('endsOn', 'endBeforeStart');
   }
   if (input.kind === 'TARGET') {
-    if (input.baseline === null) missing('baseline');
-    if (input.target === null) missing('target');
-    if (input.baseline !== null && input.target !== null && input.baseline === input.target) {
-      context.addIssue({ code: 'custom', path: ['target'], message: 'baselineEqualsTarget' });
-    }
-    if (!input.unit) missing('unit');
+    if (empty(input.baseline)) issue('baseline', 'required');
+    if (empty(input.target)) issue('target', 'required');
+    if (number(input.baseline) !== null && number(input.baseline) === number(input.target)) issue('target', 'baselineEqualsTarget');
+    if (empty(input.unit)) issue('unit', 'required');
   }
 }
 
@@ -76,11 +75,11 @@ function keepKindFields(input: Fields) {
   };
 }
 
-export const MilestoneSchema = z.object({ ...milestoneFields, agreementId: idField }).superRefine(checkKind)
+export const MilestoneSchema = z.object({ ...milestoneFields, agreementId: idField }).superRefine(checkKind, ALWAYS)
   .transform((input) => ({ agreementId: input.agreementId, ...keepKindFields(input) }));
 export type MilestoneInput = z.output<typeof MilestoneSchema>;
 
-export const MilestoneUpdateSchema = z.object({ ...milestoneFields, id: idField, version: versionField }).superRefine(checkKind)
+export const MilestoneUpdateSchema = z.object({ ...milestoneFields, id: idField, version: versionField }).superRefine(checkKind, ALWAYS)
   .transform((input) => ({ id: input.id, version: input.version, ...keepKindFields(input) }));
 export type MilestoneUpdateInput = z.output<typeof MilestoneUpdateSchema>;
 

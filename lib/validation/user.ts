@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { NewPasswordSchema } from '../auth/password-policy.ts';
 import { UserRole } from '../generated/prisma/enums.ts';
 import { enumValues } from './enums.ts';
-import { idField, optionalId, requiredText, versionField } from './fields.ts';
+import { ALWAYS, idField, optionalId, requiredText, versionField } from './fields.ts';
 
 const userFields = {
   name: requiredText(200),
@@ -13,14 +13,14 @@ const userFields = {
   partyId: optionalId,
 };
 
-function checkSide(input: { role: UserRole; partyId: string | null }, context: z.RefinementCtx) {
+function checkSide(input: { role: unknown; partyId: unknown }, context: z.RefinementCtx) {
   if (input.role === 'ADMIN' && input.partyId) context.addIssue({ code: 'custom', path: ['partyId'], message: 'adminNoSide' });
 }
 
-export const UserCreateSchema = z.object(userFields).superRefine(checkSide);
+export const UserCreateSchema = z.object(userFields).superRefine(checkSide, ALWAYS);
 export type UserCreateInput = z.output<typeof UserCreateSchema>;
 
-export const UserUpdateSchema = z.object({ ...userFields, id: idField, version: versionField }).superRefine(checkSide);
+export const UserUpdateSchema = z.object({ ...userFields, id: idField, version: versionField }).superRefine(checkSide, ALWAYS);
 export type UserUpdateInput = z.output<typeof UserUpdateSchema>;
 
 /** Deactivate, reactivate, reset password, reset two-factor: which user, as of which version. */
@@ -33,7 +33,7 @@ export const SetPasswordSchema = z
     password: z.string({ error: 'required' }).pipe(NewPasswordSchema),
     passwordConfirmation: z.string({ error: 'required' }),
   })
-  .refine((input) => input.password === input.passwordConfirmation, { message: 'mismatch', path: ['passwordConfirmation'] });
+  .refine((input) => input.password === input.passwordConfirmation, { message: 'mismatch', path: ['passwordConfirmation'], ...ALWAYS });
 export type SetPasswordInput = z.output<typeof SetPasswordSchema>;
 
 export const AssignmentSchema = z.object({ agreementId: idField, userId: idField });
