@@ -16,6 +16,7 @@ test('a new user sets a password through the one-time link and signs in; deactiv
   const link = await admin.getByRole('textbox', { name: 'Set-password link' }).inputValue();
   expect(link).toMatch(/^http:\/\/[\w.]+:\d+\/set-password\/[A-Za-z0-9_-]{43}$/);
   await admin.getByRole('link', { name: "Open the user's page" }).click();
+  await admin.waitForURL(/\/admin\/users\/[0-9a-f-]{36}$/);
   const userId = new URL(admin.url()).pathname.split('/').at(-1)!;
   await expect(admin.getByText('Not set yet; a set-password link is open until')).toBeVisible();
 
@@ -58,4 +59,21 @@ test('a new user sets a password through the one-time link and signs in; deactiv
   await admin.getByRole('link', { name: 'History' }).click();
   await expect(admin).toHaveURL(`/admin/audit?entityType=user&entityId=${userId}`);
   await expect(admin.locator('.audit-event strong')).toContainText(['user.deactivate', 'auth.sign-in', 'user.password-set', 'user.create']);
+});
+
+test('admin forms work without JavaScript: a refused submission keeps what was typed, and the corrected one succeeds', async ({ browser }) => {
+  const context = await adminContext(browser, { javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/admin/users/new');
+  await page.getByLabel('Name').fill('Rashid Karimov');
+  await page.getByLabel('Email').fill('rashid.karimov-at-e2e.test');
+  await page.getByRole('button', { name: 'Create user' }).click();
+  await expect(page.getByText('Some fields need your attention.')).toBeVisible();
+  await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText('Enter an email address such as name@example.org.')).toBeVisible();
+  await expect(page.getByLabel('Name')).toHaveValue('Rashid Karimov');
+  await page.getByLabel('Email').fill('rashid.karimov@e2e.test');
+  await page.getByRole('button', { name: 'Create user' }).click();
+  await expect(page.getByRole('textbox', { name: 'Set-password link' })).toHaveValue(/\/set-password\/[A-Za-z0-9_-]{43}$/);
+  await context.close();
 });
