@@ -15,8 +15,8 @@ export type ServerAction = ((previous: ActionState, formData: FormData) => Promi
   [ACTION_PERMISSION]: Permission;
 };
 
-/** Field names whose values are never echoed back to the browser. */
-const SECRET_FIELDS = /password|code|secret|token/i;
+/** Field names whose values are never echoed back to the browser (`code`: a 2FA or recovery code). */
+const SECRET_FIELDS = /password|secret|token|^code$/i;
 
 function echo(raw: Record<string, unknown>) {
   return Object.fromEntries(Object.entries(raw).filter(([key]) => !SECRET_FIELDS.test(key)));

@@ -28,7 +28,7 @@ describe('parties and sectors', () => {
     const party = await createParty('wapda');
     expect(party).toMatchObject({ countryCode: 'PK', shortName: null, version: 1 });
     const badCountry = await expectNothingWritten(() => submit(createPartyAction, { slug: 'socar-2', name: 'SOCAR again', kind: 'STATE_COMPANY', countryCode: 'Azerbaijan' }));
-    expect(badCountry).toMatchObject({ status: 'error', error: 'invalid', fieldErrors: { countryCode: ['countryCode'] }, values: { name: 'SOCAR again' } });
+    expect(badCountry).toMatchObject({ status: 'error', error: 'invalid', fieldErrors: { countryCode: ['countryCode'] }, values: { name: 'SOCAR again', countryCode: 'Azerbaijan' } });
     const takenSlug = await expectNothingWritten(() => submit(createPartyAction, { slug: 'socar', name: 'SOCAR again', kind: 'STATE_COMPANY', countryCode: 'AZ' }));
     expect(takenSlug).toMatchObject({ status: 'error', error: 'invalid', fieldErrors: { slug: ['slugTaken'] } });
 

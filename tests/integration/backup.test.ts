@@ -11,7 +11,8 @@ import { mergeParty } from '../../lib/data/admin/parties.ts';
 import { seedDemo, seedId } from '../../prisma/seed/index.ts';
 import { dropDatabase, ensureDatabase, withDatabase } from '../../scripts/lib/postgres.ts';
 import { adminViewer, analystViewer } from '../support/admin.ts';
-import { createUser, testDb } from '../support/auth.ts';
+import { databaseFingerprint } from '../support/actions.ts';
+import { actAs, createUser, testDb } from '../support/auth.ts';
 import { withClient } from '../support/db.ts';
 
 const adminUrl = inject('testAdminUrl');
@@ -105,6 +106,23 @@ describe('a full backup', () => {
       expect(rows[0].next).toBe(rows[0].max + 1);
     }, restoredUrl);
   }, 180_000);
+
+  it('is downloaded by admins only, from GET /admin/data/backup, which writes nothing', async () => {
+    const { GET } = await import('../../app/(signed-in)/admin/data/backup/route.ts');
+    const [analyst, admin] = [await createUser({ role: 'ANALYST' }), await createUser({ role: 'ADMIN', twoFactor: true })];
+    const before = await databaseFingerprint();
+    await actAs(null);
+    expect((await GET()).status).toBe(401);
+    await actAs(analyst);
+    expect((await GET()).status).toBe(403);
+    await actAs(admin);
+    const response = await GET();
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="ittifaq-backup-.+\.json"$/);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(JSON.parse(await response.text())).toMatchObject({ format: 'ittifaq-backup', version: 1, tables: { agreement: expect.any(Array) } });
+    expect(await databaseFingerprint()).toBe(before);
+  });
 
   it('is refused, in one line and without writing, by a non-empty database or in a wrong format', async () => {
     const file = path.join(dir, 'backup.json');

@@ -137,7 +137,7 @@ export async function listAgreementsForAdmin(viewer: Viewer, archived: boolean) 
   await authorizeUser(viewer, 'agreement:manage');
   return getDb().agreement.findMany({
     where: { archivedAt: archived ? { not: null } : null },
-    select: { id: true, slug: true, title: true, status: true, publication: true, score: true, archivedAt: true, _count: { select: { milestones: { where: { archivedAt: null } } } } },
+    select: { id: true, slug: true, title: true, status: true, publication: true, score: true, _count: { select: { milestones: { where: { archivedAt: null } } } } },
     orderBy: [{ title: 'asc' }, { id: 'asc' }],
   });
 }
