@@ -75,5 +75,10 @@ test('admin forms work without JavaScript: a refused submission keeps what was t
   await page.getByLabel('Email').fill('rashid.karimov@e2e.test');
   await page.getByRole('button', { name: 'Create user' }).click();
   await expect(page.getByRole('textbox', { name: 'Set-password link' })).toHaveValue(/\/set-password\/[A-Za-z0-9_-]{43}$/);
+
+  for (const path of ['/admin/users/not-an-id', '/admin/agreements/00000000-0000-4000-8000-000000000000']) {
+    expect((await page.goto(path))?.status(), path).toBe(404);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  }
   await context.close();
 });

@@ -21,9 +21,13 @@ export interface AgreementChoices {
 
 type Row = Record<string, string>;
 
-function rowsToShow(kit: FormKit, name: string, stored: Row[]): Row[] {
+/**
+ * The rows to render: the stored ones, or after a refusal the submitted ones up to the last one
+ * filled in (row numbers must match what was submitted), then the blank rows.
+ */
+function rowsToShow(kit: FormKit, name: string, stored: Row[], filled: (row: Row) => boolean): Row[] {
   const submitted = kit.submitted?.[name];
-  const count = Array.isArray(submitted) ? submitted.length : stored.length;
+  const count = Array.isArray(submitted) ? (submitted as Row[]).findLastIndex(filled) + 1 : stored.length;
   return Array.from({ length: count + BLANK_ROWS }, (_, index) => stored[index] ?? {});
 }
 
@@ -54,8 +58,8 @@ export function AgreementForm({ record, choices }: { record?: AgreementFormView;
   const t = useTranslations('AdminAgreements');
   const kit = useFormKit(record ? updateAgreementAction : createAgreementAction, 'agreement');
   const conflictFields = useConflictFields(choices);
-  const parties = rowsToShow(kit, 'parties', record?.parties ?? []);
-  const documents = rowsToShow(kit, 'documents', record?.documents ?? []);
+  const parties = rowsToShow(kit, 'parties', record?.parties ?? [], (row) => Boolean(row.partyId));
+  const documents = rowsToShow(kit, 'documents', record?.documents ?? [], (row) => Boolean(row.title || row.url || row.publishedOn));
   const sectorErrors = kit.errors('sectors');
   return (
     <form action={kit.formAction} className="form" noValidate>
