@@ -59,6 +59,11 @@ test('a new user sets a password through the one-time link and signs in; deactiv
   await admin.getByRole('link', { name: 'History' }).click();
   await expect(admin).toHaveURL(`/admin/audit?entityType=user&entityId=${userId}`);
   await expect(admin.locator('.audit-event strong')).toContainText(['user.deactivate', 'auth.sign-in', 'user.password-set', 'user.create']);
+
+  for (const path of ['/admin/users/not-an-id', '/admin/agreements/00000000-0000-4000-8000-000000000000']) {
+    expect((await admin.goto(path))?.status(), path).toBe(404);
+    await expect(admin.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  }
 });
 
 test('admin forms work without JavaScript: a refused submission keeps what was typed, and the corrected one succeeds', async ({ browser }) => {
@@ -75,10 +80,5 @@ test('admin forms work without JavaScript: a refused submission keeps what was t
   await page.getByLabel('Email').fill('rashid.karimov@e2e.test');
   await page.getByRole('button', { name: 'Create user' }).click();
   await expect(page.getByRole('textbox', { name: 'Set-password link' })).toHaveValue(/\/set-password\/[A-Za-z0-9_-]{43}$/);
-
-  for (const path of ['/admin/users/not-an-id', '/admin/agreements/00000000-0000-4000-8000-000000000000']) {
-    expect((await page.goto(path))?.status(), path).toBe(404);
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
-  }
   await context.close();
 });
