@@ -63,7 +63,7 @@ function describedBy(id: string, hint: boolean, errors: boolean) {
 interface FieldProps { kit: FormKit; name: string; label: string; stored?: unknown; hint?: string; required?: boolean }
 
 export function TextField({ kit, name, label, stored, hint, required, type = 'text', autoComplete, inputMode }: FieldProps & {
-  type?: 'text' | 'email' | 'url' | 'date' | 'number' | 'password';
+  type?: 'text' | 'email' | 'url' | 'date' | 'password';
   autoComplete?: string;
   inputMode?: 'decimal' | 'numeric';
 }) {
@@ -74,7 +74,7 @@ export function TextField({ kit, name, label, stored, hint, required, type = 'te
       <label htmlFor={id}>{label}</label>
       {hint && <p className="field-hint" id={`${id}-hint`}>{hint}</p>}
       <input id={id} name={name} type={type} defaultValue={type === 'password' ? undefined : kit.value(name, stored)} required={required}
-        autoComplete={autoComplete} inputMode={inputMode} step={type === 'number' ? 'any' : undefined}
+        autoComplete={autoComplete} inputMode={inputMode}
         aria-invalid={Boolean(errors)} aria-describedby={describedBy(id, Boolean(hint), Boolean(errors))} />
       <FieldErrors id={`${id}-errors`} messages={errors} />
     </div>

@@ -49,6 +49,9 @@ export async function findPasswordLink(viewer: Viewer, token: string, now = new 
  * any session the user still had ends.
  */
 export async function setPasswordWithToken(viewer: Viewer, token: string, password: string, now = new Date()): Promise<{ email: string }> {
+  await authorize(viewer, 'account:set-password');
+  // Hashing is deliberately slow: spend it only on a link that works.
+  if (!(await usableToken(getDb(), token, now))) throw new RuleViolation('invalidLink');
   const passwordHash = await hashPassword(password);
   return getDb().$transaction(async (tx) => {
     await authorize(viewer, 'account:set-password', {}, tx);
