@@ -7,8 +7,11 @@ import type { AbstractIntlMessages } from 'next-intl';
  */
 export const CLIENT_NAMESPACES = {
   everywhere: ['Errors'],
-  auth: ['Errors', 'Auth', 'Forms'],
-  signedIn: ['Errors', 'Auth', 'Account', 'Forms', 'Workspace', 'ProgressStatus', 'EvidenceKind'],
+  auth: ['Errors', 'Auth', 'Forms', 'SetPassword'],
+  signedIn: [
+    'Errors', 'Auth', 'Account', 'Forms', 'Workspace', 'ProgressStatus', 'EvidenceKind',
+    'Admin', 'AdminAgreements', 'AdminMilestones', 'AdminTaxonomy', 'AdminUsers', 'AdminAudit',
+  ],
 } as const;
 
 export function pickClientMessages(messages: AbstractIntlMessages, namespaces: readonly string[]): AbstractIntlMessages {

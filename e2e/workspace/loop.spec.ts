@@ -17,7 +17,7 @@ async function publicView(page: Page) {
 }
 
 function milestoneSection(page: Page, title: string) {
-  return page.locator('section.milestone').filter({ has: page.getByRole('heading', { level: 2, name: title }) });
+  return page.locator('section.workspace-milestone').filter({ has: page.getByRole('heading', { level: 2, name: title }) });
 }
 
 test('an update recorded by one side counts only once the other side verifies it', async ({ browser }) => {

@@ -5,7 +5,7 @@ import type { ActionState, FieldErrors } from '../forms/action-state.ts';
 import { formDataToObject } from '../forms/form-data.ts';
 import { InputError } from '../forms/input-error.ts';
 import { allowedRole, authorize, type Target } from './authorize.ts';
-import { ConflictError, ForbiddenError, NotFoundError, UnauthenticatedError } from './errors.ts';
+import { ConflictError, ForbiddenError, NotFoundError, RuleViolation, UnauthenticatedError } from './errors.ts';
 import type { Permission } from './permissions.ts';
 import { getViewer, type Viewer } from './session.ts';
 
@@ -16,8 +16,8 @@ export type ServerAction = ((previous: ActionState, formData: FormData) => Promi
   [ACTION_PERMISSION]: Permission;
 };
 
-/** Field names whose values are never echoed back to the browser. */
-const SECRET_FIELDS = /password|code|secret|token/i;
+/** Field names whose values are never echoed back to the browser (`code`: a 2FA or recovery code). */
+const SECRET_FIELDS = /password|secret|token|^code$/i;
 
 function echo(raw: Record<string, unknown>) {
   return Object.fromEntries(Object.entries(raw).filter(([key]) => !SECRET_FIELDS.test(key)));
@@ -65,6 +65,11 @@ export function defineAction<S extends z.ZodType>(config: {
       if (error instanceof NotFoundError) return { status: 'error', error: 'not-found', values };
       if (error instanceof ConflictError) return { status: 'error', error: 'conflict', values, current: error.current };
       if (error instanceof InputError) return { status: 'error', error: 'invalid', fieldErrors: error.fieldErrors, values };
+      if (error instanceof RuleViolation) {
+        return error.field
+          ? { status: 'error', error: 'invalid', fieldErrors: { [error.field]: [error.reason] }, values }
+          : { status: 'error', error: error.reason, values };
+      }
       console.error(`server action for ${config.permission} failed`, error);
       return { status: 'error', error: 'unexpected', values };
     }

@@ -25,3 +25,13 @@ export class ConflictError<T = unknown> extends Error {
     super('The record changed since it was loaded');
   }
 }
+
+/**
+ * The input is well-formed but a rule of the register refuses it (a slug in use, the last active
+ * admin). `reason` is a message key; with `field` it is shown on that field, otherwise for the form.
+ */
+export class RuleViolation extends Error {
+  constructor(readonly reason: string, readonly field?: string) {
+    super(field ? `${field}: ${reason}` : reason);
+  }
+}

@@ -6,9 +6,9 @@ const analyst = { role: 'ANALYST' as const };
 const admin = { role: 'ADMIN' as const };
 
 describe('the permission table', () => {
-  it('lets the public only sign in', () => {
+  it('lets the public only sign in and set a password from a one-time link', () => {
     const allowed = Object.keys(PERMISSIONS).filter((permission) => can(publicViewer, permission as keyof typeof PERMISSIONS));
-    expect(allowed).toEqual(['session:sign-in']);
+    expect(allowed).toEqual(['session:sign-in', 'account:set-password']);
   });
 
   it('lets analysts record progress only on assigned agreements', () => {

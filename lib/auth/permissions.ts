@@ -19,6 +19,8 @@ interface Rule {
 
 export const PERMISSIONS = {
   'session:sign-in': { roles: { PUBLIC: [] } },
+  /** With a one-time link; the link's token is the credential, checked by the data function. */
+  'account:set-password': { roles: { PUBLIC: [], ANALYST: [], ADMIN: [] }, duringEnrolment: true },
   'session:sign-out': { roles: { ANALYST: [], ADMIN: [] }, duringEnrolment: true },
   'account:two-factor': { roles: { ANALYST: [], ADMIN: [] }, duringEnrolment: true },
   'workspace:view': { roles: { ANALYST: [], ADMIN: [] } },

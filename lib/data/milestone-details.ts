@@ -33,11 +33,7 @@ export async function editMilestoneDetails(viewer: Viewer, input: MilestoneDetai
       if (!party) throw new InputError({ responsiblePartyId: ['invalidChoice'] });
     }
     await lockAgreement(tx, before.agreementId);
-    const data = {
-      description: input.description ?? '',
-      dueOn: input.dueOn ? new Date(`${input.dueOn}T00:00:00Z`) : null,
-      responsiblePartyId: input.responsiblePartyId ?? null,
-    };
+    const data = { description: input.description, dueOn: input.dueOn, responsiblePartyId: input.responsiblePartyId };
     await updateVersioned({
       updateMany: (args) => tx.milestone.updateMany(args),
       load: async () => {

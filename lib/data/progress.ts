@@ -21,13 +21,13 @@ export function progressRuleErrors(milestone: MilestoneForRecording, input: Prog
   const errors: FieldErrors = {};
   const value = { ONE_OFF: input.progress, RECURRING: input.quantity, TARGET: input.actualValue }[milestone.kind];
   const field = { ONE_OFF: 'progress', RECURRING: 'quantity', TARGET: 'actualValue' }[milestone.kind];
-  if (value === undefined) errors[field] = ['valueRequired'];
-  if (milestone.kind === 'ONE_OFF' && input.status === 'ACHIEVED' && value !== undefined && value < 100) {
+  if (value === null) errors[field] = ['valueRequired'];
+  if (milestone.kind === 'ONE_OFF' && input.status === 'ACHIEVED' && value !== null && value < 100) {
     errors.progress = ['achievedMeansComplete'];
   }
   const baseline = milestone.baseline ?? 0;
   const direction = Math.sign((milestone.target ?? 0) - baseline) || 1;
-  const claimsProgress = value !== undefined && (milestone.kind === 'TARGET' ? (value - baseline) * direction > 0 : value > 0);
+  const claimsProgress = value !== null && (milestone.kind === 'TARGET' ? (value - baseline) * direction > 0 : value > 0);
   if (claimsProgress && input.evidence.length === 0) errors.evidence = ['evidenceRequired'];
   return errors;
 }
@@ -70,20 +70,16 @@ export async function recordProgressUpdate(viewer: Viewer, input: ProgressUpdate
         agreementId: milestone.agreementId,
         authorId: author.id,
         authorSideId: author.partyId,
-        observedOn: new Date(`${input.observedOn}T00:00:00Z`),
+        observedOn: input.observedOn,
         status: input.status,
         progress: milestone.kind === 'ONE_OFF' ? input.progress : null,
         quantity: milestone.kind === 'RECURRING' ? input.quantity : null,
         actualValue: milestone.kind === 'TARGET' ? input.actualValue : null,
         narrative: input.narrative,
-        supersedesId: input.supersedesId ?? null,
+        supersedesId: input.supersedesId,
         correctionReason: input.supersedesId ? input.correctionReason : null,
         evidence: {
-          create: input.evidence.map((item, position) => ({
-            ...item,
-            publishedOn: item.publishedOn ? new Date(`${item.publishedOn}T00:00:00Z`) : null,
-            position,
-          })),
+          create: input.evidence.map((item, position) => ({ ...item, position })),
         },
       },
       select: { id: true, agreementId: true },

@@ -17,7 +17,8 @@ function setPath(root: Record<string, unknown>, path: (string | number)[], value
   });
 }
 
-function parsePath(name: string): (string | number)[] {
+/** `items[0].field` → ['items', 0, 'field']. */
+export function parsePath(name: string): (string | number)[] {
   const parts: (string | number)[] = [];
   for (const match of name.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
     parts.push(match[2] !== undefined ? Number(match[2]) : match[1]!);

@@ -26,7 +26,8 @@ describe('the progress update form', () => {
       reviewState: 'VERIFIED',
     });
     expect(parsed.quantity).toBe(1);
-    expect(parsed.evidence).toEqual([{ url: 'https://example.org/notice', title: 'Arrival notice', kind: 'DATASET' }]);
+    expect(parsed.progress).toBeNull();
+    expect(parsed.evidence).toEqual([{ url: 'https://example.org/notice', title: 'Arrival notice', kind: 'DATASET', publisher: null, publishedOn: null }]);
     // Fields the form does not have are never trusted.
     expect(parsed).not.toHaveProperty('authorId');
     expect(parsed).not.toHaveProperty('reviewState');

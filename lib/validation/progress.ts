@@ -1,38 +1,37 @@
 import { z } from 'zod';
-import { choice, id, optionalId, optionalIsoDate, optionalNumber, optionalText, pastOrTodayDate, requiredText, webUrl } from './fields.ts';
+import { fromIsoDate, todayIso } from '../dates.ts';
+import { dateField, emptyFields, enumField, idField, optionalDate, optionalId, optionalNumber, optionalRows, optionalText, plainText, requiredText, urlField, versionField } from './fields.ts';
 
 export const PROGRESS_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'ACHIEVED', 'DELAYED', 'STALLED', 'CANCELLED'] as const;
 export const EVIDENCE_KINDS = ['OFFICIAL_STATEMENT', 'DOCUMENT', 'NEWS_REPORT', 'DATASET', 'SITE_VISIT'] as const;
 
+const MAX_EVIDENCE = 20;
+
 const EvidenceSchema = z.object({
-  url: webUrl,
+  url: urlField,
   title: requiredText(300),
   publisher: optionalText(200),
-  publishedOn: optionalIsoDate,
-  kind: choice(EVIDENCE_KINDS),
+  publishedOn: optionalDate,
+  kind: enumField(EVIDENCE_KINDS),
 });
 
-/** Evidence rows left entirely blank are extra rows of the form, not evidence. */
-function dropBlankRows(value: unknown) {
-  if (!Array.isArray(value)) return value;
-  return value.filter(
-    (row) => row && typeof row === 'object' && Object.entries(row).some(([key, item]) => key !== 'kind' && typeof item === 'string' && item.trim() !== ''),
-  );
-}
+const inRange = (min: number, max = Infinity) => (value: number | null) => value === null || (value >= min && value <= max);
 
 export const ProgressUpdateSchema = z
   .object({
-    milestoneId: id,
-    observedOn: pastOrTodayDate,
-    status: choice(PROGRESS_STATUSES),
-    /** One-off milestones. */
-    progress: optionalNumber(0, 100),
+    milestoneId: idField,
+    observedOn: dateField.refine((day) => day <= fromIsoDate(todayIso()), 'futureDate'),
+    status: enumField(PROGRESS_STATUSES),
+    /** One-off milestones: progress 0–100. */
+    progress: optionalNumber.refine(inRange(0, 100), 'outOfRange'),
     /** Recurring obligations: quantity delivered. */
-    quantity: optionalNumber(0),
+    quantity: optionalNumber.refine(inRange(0), 'outOfRange'),
     /** Numeric targets: actual value. */
-    actualValue: optionalNumber(),
+    actualValue: optionalNumber,
     narrative: requiredText(5000),
-    evidence: z.preprocess(dropBlankRows, z.array(EvidenceSchema).max(20, 'tooMany').default([])),
+    // The form always offers a few evidence rows; the ones left empty are not evidence.
+    evidence: optionalRows(EvidenceSchema, emptyFields('url', 'title', 'publisher', 'publishedOn'))
+      .refine((rows) => rows.length <= MAX_EVIDENCE, 'tooMany'),
     supersedesId: optionalId,
     correctionReason: optionalText(2000),
   })
@@ -42,8 +41,8 @@ export type ProgressUpdateInput = z.infer<typeof ProgressUpdateSchema>;
 
 export const ReviewSchema = z
   .object({
-    updateId: id,
-    decision: choice(['verify', 'reject'] as const),
+    updateId: idField,
+    decision: enumField(['verify', 'reject'] as const),
     note: optionalText(2000),
   })
   .refine((input) => input.decision === 'verify' || input.note, { path: ['note'], message: 'reasonRequired' });
@@ -51,10 +50,10 @@ export const ReviewSchema = z
 export type ReviewInput = z.infer<typeof ReviewSchema>;
 
 export const MilestoneDetailsSchema = z.object({
-  milestoneId: id,
-  version: z.coerce.number().int().min(1),
-  description: optionalText(5000),
-  dueOn: optionalIsoDate,
+  milestoneId: idField,
+  version: versionField,
+  description: plainText(5000),
+  dueOn: optionalDate,
   responsiblePartyId: optionalId,
 });
 

@@ -1,6 +1,9 @@
 // The English catalog, one file per feature so features can be worked on independently.
-// Namespaces (top-level keys) must be unique across files.
+// Namespaces (top-level keys) must be unique across files (messages/messages.test.ts checks).
 import about from './about.json';
+import adminRegister from './admin-register.json';
+import adminUsers from './admin-users.json';
+import admin from './admin.json';
 import agreement from './agreement.json';
 import auth from './auth.json';
 import common from './common.json';
@@ -13,6 +16,7 @@ import workspace from './workspace.json';
 
 const messages = {
   ...common, ...domain, ...home, ...publicView, ...agreement, ...methodology, ...auth, ...forms, ...workspace, ...about,
+  ...admin, ...adminRegister, ...adminUsers,
 };
 
 export default messages;

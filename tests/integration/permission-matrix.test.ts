@@ -35,6 +35,9 @@ interface Fixture {
   target?: (world: World) => { agreementId?: string; updateId?: string };
 }
 
+/** An id no record has. */
+const MISSING_ID = '00000000-0000-4000-8000-000000000000';
+
 const FIXTURES: Record<string, Fixture> = {
   'app/(auth)/sign-in/actions.ts#signInAction': { form: () => ({ email: 'matrix@example.org', password: 'not-a-real-password' }) },
   'app/(auth)/sign-in/actions.ts#secondFactorAction': { form: () => ({ code: '000000' }) },
@@ -64,6 +67,38 @@ const FIXTURES: Record<string, Fixture> = {
     form: (world) => ({ milestoneId: world.milestoneId, version: String(world.milestoneVersion()), description: 'Edited in the matrix', dueOn: '2026-12-31' }),
     target: (world) => ({ agreementId: world.agreementId }),
   },
+  'app/(auth)/set-password/[token]/actions.ts#setPasswordAction': {
+    form: () => ({ token: 'no-such-token', password: 'caspian-lng-cargo-2026', passwordConfirmation: 'caspian-lng-cargo-2026' }),
+  },
+  // Admin fixtures aim at records that do not exist or at a stale version where a success would
+  // change the shared world; the admin actions' own tests cover their successes.
+  'app/(signed-in)/admin/agreements/actions.ts#createAgreementAction': { form: () => ({ slug: 'matrix-agreement', title: 'Matrix agreement', kind: 'MOU', status: 'SIGNED' }) },
+  'app/(signed-in)/admin/agreements/actions.ts#updateAgreementAction': {
+    form: (w) => ({ id: w.agreementId, version: '999', slug: 'lng-supply-socar', title: 'Matrix', kind: 'MOU', status: 'SIGNED' }),
+  },
+  'app/(signed-in)/admin/agreements/actions.ts#changeAgreementStateAction': { form: (w) => ({ id: w.agreementId, version: '999', change: 'unpublish' }) },
+  'app/(signed-in)/admin/agreements/[id]/milestones/actions.ts#createMilestoneAction': {
+    form: () => ({ agreementId: MISSING_ID, title: 'Matrix milestone', weight: '1', kind: 'ONE_OFF' }),
+  },
+  'app/(signed-in)/admin/agreements/[id]/milestones/actions.ts#updateMilestoneAction': {
+    form: () => ({ id: MISSING_ID, version: '1', title: 'Matrix milestone', weight: '1', kind: 'ONE_OFF' }),
+  },
+  'app/(signed-in)/admin/agreements/[id]/milestones/actions.ts#changeMilestoneStateAction': { form: () => ({ id: MISSING_ID, version: '1', change: 'archive' }) },
+  'app/(signed-in)/admin/agreements/[id]/milestones/actions.ts#moveMilestoneAction': { form: () => ({ id: MISSING_ID, version: '1', direction: 'up' }) },
+  'app/(signed-in)/admin/parties/actions.ts#createPartyAction': { form: () => ({ slug: 'matrix-party', name: 'Matrix party', kind: 'COMPANY', countryCode: 'PK' }) },
+  'app/(signed-in)/admin/parties/actions.ts#updatePartyAction': {
+    form: () => ({ id: MISSING_ID, version: '1', slug: 'matrix-party-2', name: 'Matrix party', kind: 'COMPANY', countryCode: 'PK' }),
+  },
+  'app/(signed-in)/admin/parties/actions.ts#mergePartyAction': { form: () => ({ id: MISSING_ID, version: '1', survivorId: seedId('party', 'pakistan') }) },
+  'app/(signed-in)/admin/sectors/actions.ts#createSectorAction': { form: () => ({ slug: 'matrix-sector', name: 'Matrix sector' }) },
+  'app/(signed-in)/admin/sectors/actions.ts#updateSectorAction': { form: () => ({ id: MISSING_ID, version: '1', slug: 'matrix-sector-2', name: 'Matrix sector' }) },
+  'app/(signed-in)/admin/sectors/actions.ts#mergeSectorAction': { form: () => ({ id: MISSING_ID, version: '1', survivorId: seedId('sector', 'health') }) },
+  'app/(signed-in)/admin/users/actions.ts#createUserAction': { form: () => ({ name: 'Matrix user', email: 'matrix-new@example.org', role: 'ANALYST' }) },
+  'app/(signed-in)/admin/users/actions.ts#updateUserAction': { form: () => ({ id: MISSING_ID, version: '1', name: 'Matrix', email: 'matrix-edit@example.org', role: 'ANALYST' }) },
+  'app/(signed-in)/admin/users/actions.ts#changeUserAccountAction': { form: () => ({ id: MISSING_ID, version: '1', change: 'deactivate' }) },
+  'app/(signed-in)/admin/assignments/actions.ts#assignAnalystAction': { form: (w) => ({ agreementId: w.agreementId, userId: MISSING_ID }), target: (w) => ({ agreementId: w.agreementId }) },
+  'app/(signed-in)/admin/assignments/actions.ts#unassignAnalystAction': { form: (w) => ({ agreementId: w.agreementId, userId: MISSING_ID }), target: (w) => ({ agreementId: w.agreementId }) },
+  'app/(signed-in)/admin/audit/actions.ts#verifyAuditChainAction': { form: () => ({}) },
 };
 
 /** Route handlers that accept writes; each must refuse cross-origin requests. */

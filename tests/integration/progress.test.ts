@@ -9,7 +9,7 @@ import { recordProgressUpdate, reviewProgressUpdate } from '../../lib/data/progr
 import { todayIso } from '../../lib/dates.ts';
 import { InputError } from '../../lib/forms/input-error.ts';
 import { scoreAgreement } from '../../lib/scoring/index.ts';
-import { ProgressUpdateSchema } from '../../lib/validation/progress.ts';
+import { MilestoneDetailsSchema, ProgressUpdateSchema, ReviewSchema } from '../../lib/validation/progress.ts';
 import { seedDemo, seedId } from '../../prisma/seed/index.ts';
 import { createUser, testDb, viewerOf } from '../support/auth.ts';
 import { withClient } from '../support/db.ts';
@@ -111,15 +111,15 @@ describe('recording progress', () => {
 describe('reviewing', () => {
   it('never lets authors review their own update, and settles an update only once', async () => {
     const update = await recordProgressUpdate(pk, delivery());
-    await expectNothingWritten(() => reviewProgressUpdate(pk, { updateId: update.id, decision: 'verify' }), ForbiddenError);
-    await expectNothingWritten(() => reviewProgressUpdate(outsider, { updateId: update.id, decision: 'verify' }), ForbiddenError);
-    await reviewProgressUpdate(az, { updateId: update.id, decision: 'reject', note: 'Cite the arrival notice.' });
-    await expectNothingWritten(() => reviewProgressUpdate(admin, { updateId: update.id, decision: 'verify' }), ConflictError);
+    await expectNothingWritten(() => reviewProgressUpdate(pk, ReviewSchema.parse({ updateId: update.id, decision: 'verify' })), ForbiddenError);
+    await expectNothingWritten(() => reviewProgressUpdate(outsider, ReviewSchema.parse({ updateId: update.id, decision: 'verify' })), ForbiddenError);
+    await reviewProgressUpdate(az, ReviewSchema.parse({ updateId: update.id, decision: 'reject', note: 'Cite the arrival notice.' }));
+    await expectNothingWritten(() => reviewProgressUpdate(admin, ReviewSchema.parse({ updateId: update.id, decision: 'verify' })), ConflictError);
   });
 
   it('recomputes the stored scores in the same transaction as the verification, with its audit event', async () => {
     const update = await recordProgressUpdate(az, delivery({ observedOn: '2026-10-20' }));
-    const result = await reviewProgressUpdate(pk, { updateId: update.id, decision: 'verify' });
+    const result = await reviewProgressUpdate(pk, ReviewSchema.parse({ updateId: update.id, decision: 'verify' }));
     const { stored, fresh } = await storedAndFresh(LNG);
     expect(stored).toBeCloseTo(fresh, 9);
     expect(result.agreementScore).toBeCloseTo(fresh, 9);
@@ -131,12 +131,12 @@ describe('reviewing', () => {
 
   it('lets a verified correction replace the update it supersedes, keeping both in history', async () => {
     const original = await recordProgressUpdate(pk, delivery({ milestoneId: TERMS, quantity: undefined, progress: '100', status: 'ACHIEVED' }));
-    await reviewProgressUpdate(az, { updateId: original.id, decision: 'verify' });
+    await reviewProgressUpdate(az, ReviewSchema.parse({ updateId: original.id, decision: 'verify' }));
     const correction = await recordProgressUpdate(pk, delivery({
       milestoneId: TERMS, quantity: undefined, progress: '60', status: 'IN_PROGRESS',
       supersedesId: original.id, correctionReason: 'The pricing annex is still being negotiated.',
     }));
-    await reviewProgressUpdate(az, { updateId: correction.id, decision: 'verify' });
+    await reviewProgressUpdate(az, ReviewSchema.parse({ updateId: correction.id, decision: 'verify' }));
     const db = testDb();
     const terms = await db.milestone.findUniqueOrThrow({ where: { id: TERMS }, select: { score: true } });
     const both = await db.progressUpdate.count({ where: { id: { in: [original.id, correction.id] }, reviewState: 'VERIFIED' } });
@@ -167,7 +167,7 @@ describe('reviewing', () => {
         narrative: 'Progress', evidence: [{ url: 'https://example.org/e', title: 'Evidence', kind: 'DOCUMENT' }],
       })));
     }
-    await Promise.all(updates.map((update) => reviewProgressUpdate(az, { updateId: update.id, decision: 'verify' })));
+    await Promise.all(updates.map((update) => reviewProgressUpdate(az, ReviewSchema.parse({ updateId: update.id, decision: 'verify' }))));
     const { stored, fresh } = await storedAndFresh(agreement.id);
     expect(fresh).toBeGreaterThan(0);
     expect(stored).toBeCloseTo(fresh, 9);
@@ -179,12 +179,12 @@ describe('editing milestone details', () => {
     const db = testDb();
     const { version } = await db.milestone.findUniqueOrThrow({ where: { id: CARGOES }, select: { version: true } });
     await db.$disconnect();
-    await editMilestoneDetails(az, { milestoneId: CARGOES, version, description: 'Cargoes of about 140,000 m³.', dueOn: '2026-12-31' });
+    await editMilestoneDetails(az, MilestoneDetailsSchema.parse({ milestoneId: CARGOES, version, description: 'Cargoes of about 140,000 m³.', dueOn: '2026-12-31' }));
     const before = await rowCounts();
-    const stale = await editMilestoneDetails(pk, { milestoneId: CARGOES, version, description: 'Overwritten?' }).catch((error: unknown) => error);
+    const stale = await editMilestoneDetails(pk, MilestoneDetailsSchema.parse({ milestoneId: CARGOES, version, description: 'Overwritten?' })).catch((error: unknown) => error);
     expect(stale).toBeInstanceOf(ConflictError);
     expect((stale as ConflictError).current).toMatchObject({ version: version + 1, description: 'Cargoes of about 140,000 m³.', dueOn: '2026-12-31' });
     expect(await rowCounts()).toEqual(before);
-    await expectNothingWritten(() => editMilestoneDetails(outsider, { milestoneId: CARGOES, version: version + 1, description: 'x' }), ForbiddenError);
+    await expectNothingWritten(() => editMilestoneDetails(outsider, MilestoneDetailsSchema.parse({ milestoneId: CARGOES, version: version + 1, description: 'x' })), ForbiddenError);
   });
 });

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
+import { FormMessage } from '@/components/forms/form-parts.tsx';
 import { homeFor } from '@/lib/auth/home.ts';
 import { getViewer, passwordStepProof } from '@/lib/auth/session.ts';
 import { safeCallbackPath } from '@/lib/http/request-context.ts';
@@ -32,6 +33,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Searc
   ) : (
     <>
       <h1>{t('signInTitle')}</h1>
+      {params.notice === 'password-set' && <FormMessage tone="success">{t('passwordSet')}</FormMessage>}
       <p>{t('signInIntro')}</p>
       <SignInForm callbackUrl={callbackUrl} linkedError={linkedError} />
     </>

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { requirePage } from '@/lib/auth/page-guard.ts';
 
@@ -6,8 +7,23 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('SignedInNav'))('admin'), robots: { index: false } };
 }
 
+const SECTIONS = ['agreements', 'parties', 'sectors', 'users', 'audit', 'data'] as const;
+
 export default async function AdminPage() {
   await requirePage('admin:view', '/admin');
-  const t = await getTranslations('SignedInNav');
-  return <h1>{t('admin')}</h1>;
+  const [nav, t] = await Promise.all([getTranslations('SignedInNav'), getTranslations('Admin')]);
+  return (
+    <>
+      <h1>{nav('admin')}</h1>
+      <p>{t('overviewIntro')}</p>
+      <ul className="section-list">
+        {SECTIONS.map((section) => (
+          <li key={section}>
+            <Link href={`/admin/${section}`}>{t(`nav.${section}`)}</Link>
+            <p>{t(`sections.${section}`)}</p>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
 }

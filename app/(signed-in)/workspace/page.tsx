@@ -110,7 +110,7 @@ export default async function WorkspacePage() {
         <h2 id="disagreements">{t('disagreementHeading')}</h2>
         <p>{t('disagreementIntro')}</p>
         {data.disagreements.length === 0 ? <p>{t('disagreementEmpty')}</p> : (
-          <ul className="plain-list">
+          <ul className="section-list">
             {data.disagreements.map((milestone) => (
               <li key={milestone.id}>
                 <Link href={`/workspace/agreements/${milestone.agreement.slug}#milestone-${milestone.id}`}>{milestone.title}</Link>

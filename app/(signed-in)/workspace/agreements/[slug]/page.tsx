@@ -41,7 +41,7 @@ export default async function AgreementWorkspacePage({ params }: { params: Param
         {data.agreement.publication === 'DRAFT' && <> <span className="pill">{t('draft')}</span></>}
       </p>
       {data.milestones.map((milestone) => (
-        <section key={milestone.id} id={`milestone-${milestone.id}`} className="milestone" aria-labelledby={`m-${milestone.id}`}>
+        <section key={milestone.id} id={`milestone-${milestone.id}`} className="workspace-milestone" aria-labelledby={`m-${milestone.id}`}>
           <h2 id={`m-${milestone.id}`}>{milestone.title}</h2>
           <p className="update-meta">
             {kinds(milestone.kind)}{' · '}{status(milestone.status)}{' · '}{t('score', { score: milestone.score })}{' · '}
