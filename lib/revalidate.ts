@@ -7,4 +7,8 @@ import { revalidateTag } from 'next/cache';
  */
 export function invalidateTags(tags: readonly string[]) {
   for (const tag of new Set(tags)) revalidateTag(tag, { expire: 0 });
+  // The production server's whole-page cache (scripts/lib/page-cache.ts) reads this counter.
+  const shared = globalThis as { [key: symbol]: number | undefined };
+  const version = Symbol.for('ittifaq.public-version');
+  shared[version] = (shared[version] ?? 0) + 1;
 }

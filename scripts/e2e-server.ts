@@ -5,7 +5,7 @@ import path from 'node:path';
 import { seedDemo } from '../prisma/seed/index.ts';
 import { seedE2eAccounts } from '../tests/fixtures/e2e-accounts.ts';
 import { insertHiddenData } from '../tests/fixtures/hidden-data.ts';
-import { buildIfNeeded, nextBin } from './lib/build.ts';
+import { buildIfNeeded, serverCommand } from './lib/build.ts';
 import { runMain } from './lib/cli.ts';
 import { dropDatabase, ensureDatabase, startEmbedded, withDatabase } from './lib/postgres.ts';
 import { applyMigrations } from './lib/schema-engine.ts';
@@ -37,7 +37,7 @@ runMain(async () => {
     NODE_ENV: 'production' as const,
   };
   await buildIfNeeded(env);
-  const app = spawn(process.execPath, [nextBin, 'start', '-p', String(E2E_PORT), '-H', '127.0.0.1'], { stdio: 'inherit', env });
+  const app = spawn(process.execPath, serverCommand, { stdio: 'inherit', env: { ...env, PORT: String(E2E_PORT), HOST: '127.0.0.1' } });
   const stop = () => app.kill('SIGTERM');
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

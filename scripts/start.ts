@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { seedDemo } from '../prisma/seed/index.ts';
 import { DEMO_ACCOUNTS } from '../prisma/seed/demo-data.ts';
-import { buildIfNeeded, nextBin } from './lib/build.ts';
+import { buildIfNeeded, nextBin, serverCommand } from './lib/build.ts';
 import { ConfigError } from './lib/cli.ts';
 import { assertPortFree, openServer } from './lib/postgres.ts';
 import { applyMigrations } from './lib/schema-engine.ts';
@@ -60,10 +60,13 @@ async function main() {
     if (!dev) await buildIfNeeded(env);
     const demo = await hasDemoData(url);
 
-    const app = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', String(port)], { stdio: ['ignore', 'pipe', 'inherit'], env });
+    const app = spawn(process.execPath, dev ? [nextBin, 'dev', '-p', String(port)] : serverCommand, {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...env, PORT: String(port) },
+    });
     app.stdout.on('data', (chunk: Buffer) => {
       process.stdout.write(chunk);
-      if (chunk.toString().includes('Ready')) {
+      if (/Ready/.test(chunk.toString())) {
         console.log(`\nIttifaq is running at http://localhost:${port}`);
         if (demo) {
           console.log('Demo sign-in accounts (demonstration data only):');

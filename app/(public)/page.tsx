@@ -13,6 +13,9 @@ import { todayIso } from '@/lib/dates.ts';
 import { withAsOf, withoutEmptyParameters } from '@/lib/urls.ts';
 import { AsOfQuerySchema, parseQuery, type SearchParams } from '@/lib/validation/public-query.ts';
 
+/** How many parties the dashboard lists. */
+const DASHBOARD_PARTIES = 12;
+
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('Home');
   return pageMetadata(t('title'), t('description'));
@@ -30,6 +33,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
     getSummary({ kind: 'all' }, asOf, today),
     getGroupScores(asOf, today),
   ]);
+  // The parties with the most agreements; every party is on /parties, which keeps this page light.
+  const busiest = groups.parties
+    .filter((party) => party.agreementCount > 0)
+    .sort((a, b) => b.agreementCount - a.agreementCount || (a.shortName ?? a.name).localeCompare(b.shortName ?? b.name));
   return (
     <>
       <h1>{t('title')}</h1>
@@ -44,14 +51,10 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
       </section>
       <section aria-labelledby="parties-heading">
         <h2 id="parties-heading">{t('byParty')}</h2>
-        <GroupScoreTable
-          caption={t('partyCaption')}
-          groups={groups.parties
-            .filter((party) => party.agreementCount > 0)
-            .sort((a, b) => (a.shortName ?? a.name).localeCompare(b.shortName ?? b.name))}
-          basePath="/parties"
-          asOf={asOf}
-        />
+        <GroupScoreTable caption={t('partyCaption')} groups={busiest.slice(0, DASHBOARD_PARTIES)} basePath="/parties" asOf={asOf} />
+        {busiest.length > DASHBOARD_PARTIES && (
+          <p><Link href={withAsOf('/parties', asOf)}>{t('allParties', { count: busiest.length })}</Link></p>
+        )}
       </section>
       <p className="page-links">
         <Link href={withAsOf('/agreements', asOf)}>{t('browseAll')}</Link> · <Link href="/methodology">{t('howScored')}</Link> ·{' '}

@@ -10,6 +10,7 @@ const PAGES = [
   '/agreements/nadra-asan-e-government-exchange',
   '/agreements/scholarships-exchange-programme?asOf=2024-12-31',
   '/sectors/energy-infrastructure',
+  '/parties',
   '/parties/pakistan',
   '/methodology',
   '/no-such-page',

@@ -19,6 +19,9 @@ test('the dashboard shows the relationship score, its history, deadlines, the la
 
   const sectors = page.getByRole('table', { name: /score of each sector/ });
   await expect(sectors.getByRole('row', { name: /Energy & Infrastructure/ })).toContainText(/\d+%/);
+  await expect(page.getByRole('table', { name: /score of each party/ }).getByRole('link', { name: 'Pakistan', exact: true })).toBeVisible();
+  // Every party, not only the busiest, has its score on /parties.
+  await page.getByRole('link', { name: /Scores of all \d+ parties/ }).click();
   await expect(page.getByRole('table', { name: /score of each party/ }).getByRole('link', { name: 'SOCAR' })).toBeVisible();
   // Drafts never appear in public.
   await expect(page.getByText('Software and IT outsourcing partnership')).toHaveCount(0);

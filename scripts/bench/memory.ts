@@ -1,4 +1,4 @@
-// Resident memory of the app server: VmRSS of `next start` and every process below it, sampled from
+// Resident memory of the app server: VmRSS of the server process and every process below it, sampled from
 // /proc while the benchmark runs. Linux only; elsewhere the peak stays unknown (null).
 import { readdir, readFile } from 'node:fs/promises';
 

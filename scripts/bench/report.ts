@@ -110,7 +110,7 @@ export function dataLine(meta: BenchMeta): string {
 
 export function memoryLine(run: SizeRun): string {
   const peak = run.peakMb === null ? 'unknown (no /proc)' : `${Math.round(run.peakMb)} MB`;
-  return `Server peak resident memory (next start and its children): ${peak}; target < ${MAX_MEMORY_MB} MB: `
+  return `Server peak resident memory (the server process and its children): ${peak}; target < ${MAX_MEMORY_MB} MB: `
     + (run.peakMb === null ? 'not measured' : run.memoryMisses.length ? 'MISSED' : 'pass');
 }
 

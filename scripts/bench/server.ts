@@ -1,11 +1,11 @@
-// The app under test: `next start` in production mode on the benchmark port, against the benchmark
+// The app under test: the production server (scripts/server.ts) on the benchmark port, against the benchmark
 // database, with its output in a log file (quoted when it fails to come up).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { nextBin } from '../lib/build.ts';
+import { serverCommand } from '../lib/build.ts';
 import { ConfigError } from '../lib/cli.ts';
 
 const READY_TIMEOUT_MS = 90_000;
@@ -43,7 +43,7 @@ export async function startApp(env: NodeJS.ProcessEnv, port: number, logName: st
   const logFile = path.resolve('.data/bench', `${logName}.log`);
   await mkdir(path.dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, serverCommand, { env: { ...env, PORT: String(port), HOST: '127.0.0.1' }, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout!.pipe(log);
   child.stderr!.pipe(log);
   const baseUrl = `http://127.0.0.1:${port}`;

@@ -43,6 +43,9 @@ export function run(command: string, args: string[], env: NodeJS.ProcessEnv = pr
 
 export const nextBin = path.resolve('node_modules/next/dist/bin/next');
 
+/** The production server (Next.js behind the public page cache); PORT and HOST set where it listens. */
+export const serverCommand = ['--import', 'tsx', path.resolve('scripts/server.ts')];
+
 /** Runs `next build` unless `.next` already holds a build of exactly these sources. */
 export async function buildIfNeeded(env: NodeJS.ProcessEnv): Promise<void> {
   const fingerprint = await sourceFingerprint();

@@ -1,0 +1,24 @@
+import { expect, test } from '@playwright/test';
+import { ANALYST_PK, signedIn } from '../support/accounts.ts';
+
+const nonceOf = (csp: string | undefined) => /'nonce-([^']+)'/.exec(csp ?? '')?.[1];
+
+test('public pages come from the page cache for anonymous visitors, each copy with its own nonce', async ({ request }) => {
+  await request.get('/methodology');
+  const first = await request.get('/methodology');
+  const second = await request.get('/methodology');
+  expect(first.headers()['x-ittifaq-cache']).toBe('hit');
+  expect(second.headers()['x-ittifaq-cache']).toBe('hit');
+  const [a, b] = [nonceOf(first.headers()['content-security-policy']), nonceOf(second.headers()['content-security-policy'])];
+  expect(a).toBeTruthy();
+  expect(a).not.toBe(b);
+  const stamped = [...(await second.text()).matchAll(/nonce="([^"]+)"/g)].map((match) => match[1]);
+  expect(stamped.length).toBeGreaterThan(0);
+  expect(new Set(stamped)).toEqual(new Set([b]));
+});
+
+test('signed-in visitors are never served a shared copy', async ({ page }) => {
+  await signedIn(page, ANALYST_PK);
+  const response = await page.request.get('/methodology');
+  expect(response.headers()['x-ittifaq-cache']).toBeUndefined();
+});
