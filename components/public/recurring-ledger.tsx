@@ -5,8 +5,11 @@ import { formatDay, formatQuantity } from './format.ts';
 /** A recurring obligation's page ledger shows the latest periods (page weight); the API returns every one. */
 export const LEDGER_PAGE_PERIODS = 24;
 
+/** What the ledger shows of a recurring obligation (the public and the workspace views both have it). */
+export type LedgerMilestone = Pick<MilestoneView, 'title' | 'ledger' | 'compliance' | 'unit' | 'frequency' | 'quantityPerPeriod' | 'startsOn' | 'endsOn'>;
+
 /** Expected against delivered quantities per period, with the compliance rate over elapsed periods. */
-export async function RecurringLedger({ milestone }: { milestone: MilestoneView }) {
+export async function RecurringLedger({ milestone }: { milestone: LedgerMilestone }) {
   const [format, t, tState, tFrequency] = await Promise.all([
     getFormatter(), getTranslations('Milestone'), getTranslations('LedgerState'), getTranslations('PerPeriod'),
   ]);

@@ -8,6 +8,7 @@ import { agreementMonthly, type MonthScore } from '../scoring/aggregates.ts';
 import { compareSides, type SidedUpdate } from '../scoring/assessments.ts';
 import { isOverdue } from '../scoring/deadlines.ts';
 import {
+  complianceOf,
   bandOf, countsTowardsAggregates, recurringLedger, scoreAgreement, scoreMilestone, type Band, type LedgerRow, type ProgressStatus,
 } from '../scoring/index.ts';
 import { publicAgreementWhere, ROLE_ORDER } from './public-agreements.ts';
@@ -178,10 +179,7 @@ export async function loadAgreementDetail(id: string, asOf: IsoDate | null, toda
       overdue: isOverdue({ dueOn: isoOrNull(milestone.dueOn), ...current }, reference),
       actualValue: milestone.kind === 'TARGET' ? (result.latest?.actualValue ?? null) : null,
       ledger: milestone.kind === 'RECURRING' ? recurringLedger(scored, scoredUpdates.filter((u) => u.milestoneId === milestone.id), reference) : null,
-      compliance:
-        milestone.kind === 'RECURRING'
-          ? { expected: result.expected ?? 0, delivered: result.delivered ?? 0, rate: result.expected ? Math.min(1, (result.delivered ?? 0) / result.expected) : null }
-          : null,
+      compliance: milestone.kind === 'RECURRING' ? complianceOf(result) : null,
       sides: comparison && {
         gap: comparison.gap,
         assessments: comparison.sides.flatMap((side) => {

@@ -4,7 +4,8 @@ import { ForbiddenError, NotFoundError } from '../auth/errors.ts';
 import type { SignedInViewer, Viewer } from '../auth/session.ts';
 import { addDays, todayIso, toIsoDate } from '../dates.ts';
 import { getDb } from '../db.ts';
-import { bandOf, recurringLedger, sideAssessments } from '../scoring/index.ts';
+import { compareSides } from '../scoring/assessments.ts';
+import { bandOf, complianceOf, recurringLedger, scoreMilestone } from '../scoring/index.ts';
 import { toScoredMilestone, toScoredUpdate } from './scores.ts';
 
 /** Sides disagreeing by more than this many points are listed for attention. */
@@ -101,10 +102,10 @@ async function sideDisagreements(user: SignedInViewer, today: string) {
     }),
     db.party.findMany({ where: { users: { some: {} } }, select: { id: true, name: true, shortName: true } }),
   ]);
-  const scored = updates.map(toScoredUpdate);
+  const scored = updates.map((update) => ({ ...toScoredUpdate(update), authorSideId: update.authorSideId }));
   const partyName = new Map(parties.map((party) => [party.id, party.shortName ?? party.name]));
   return milestones.flatMap((milestone) => {
-    const assessment = sideAssessments(toScoredMilestone(milestone), scored, today);
+    const assessment = compareSides(toScoredMilestone(milestone), scored, today);
     if (!assessment || assessment.gap <= DISAGREEMENT_THRESHOLD) return [];
     return [{ milestone, assessment }];
   }).sort((a, b) => b.assessment.gap - a.assessment.gap).slice(0, WORKSPACE_LIST_SIZE).map(({ milestone, assessment }) => {
@@ -142,7 +143,9 @@ export async function loadAgreementWorkspace(viewer: Viewer, slug: string) {
     db.progressUpdate.findMany({ where: { agreementId: agreement.id }, select: { ...updateSummary, authorSideId: true, milestoneId: true, reviewedAt: true }, orderBy: [{ observedOn: 'desc' }, { createdAt: 'desc' }] }),
   ]);
   const today = todayIso();
-  const verified = updates.filter((update) => update.reviewState === 'VERIFIED').map((update) => toScoredUpdate(update));
+  const verified = updates
+    .filter((update) => update.reviewState === 'VERIFIED')
+    .map((update) => ({ ...toScoredUpdate(update), authorSideId: update.authorSideId }));
   const supersededIds = new Set(verified.map((update) => update.supersedesId).filter(Boolean));
   const partyNames = new Map(updates.flatMap((update) => (update.authorSide ? [[update.authorSide.id, update.authorSide.shortName ?? update.authorSide.name]] : [])));
   return {
@@ -151,10 +154,14 @@ export async function loadAgreementWorkspace(viewer: Viewer, slug: string) {
     agreement: { ...agreement, band: bandOf(agreement.score) },
     milestones: milestones.map((milestone) => {
       const scored = toScoredMilestone(milestone);
-      const sides = sideAssessments(scored, verified, today);
+      const own = verified.filter((u) => u.milestoneId === milestone.id);
+      const sides = compareSides(scored, verified, today);
       return {
         ...milestone,
-        ledger: milestone.kind === 'RECURRING' ? recurringLedger(scored, verified.filter((u) => u.milestoneId === milestone.id), today) : null,
+        startsOn: scored.startsOn ?? null,
+        endsOn: scored.endsOn ?? null,
+        ledger: milestone.kind === 'RECURRING' ? recurringLedger(scored, own, today) : null,
+        compliance: milestone.kind === 'RECURRING' ? complianceOf(scoreMilestone(scored, own, today)) : null,
         sides: sides && { gap: sides.gap, sides: sides.sides.map((side) => ({ side: partyNames.get(side.sideId) ?? side.sideId, score: side.score, observedOn: side.latest.observedOn })) },
         updates: updates.filter((update) => update.milestoneId === milestone.id).map((update) => ({ ...update, superseded: supersededIds.has(update.id) })),
       };

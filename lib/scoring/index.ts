@@ -214,34 +214,11 @@ export function scoreAgreement(
   return { score, band: bandOf(score), milestones: results };
 }
 
-export interface SideAssessment {
-  sideId: string;
-  score: number;
-  latest: ScoredUpdate;
-}
-
-/**
- * Each side's own assessment of a milestone: the score its verified updates alone would give, when
- * two or more sides have assessed it, with the gap between the highest and the lowest. Independent
- * analysts (no side) are not a side.
- */
-export function sideAssessments(
-  milestone: ScoredMilestone,
-  updates: readonly ScoredUpdate[],
-  asOf: IsoDate,
-): { sides: SideAssessment[]; gap: number } | null {
-  const bySide = new Map<string, ScoredUpdate[]>();
-  for (const update of effectiveUpdates(updates.filter((u) => u.milestoneId === milestone.id), asOf)) {
-    if (!update.authorSideId) continue;
-    bySide.set(update.authorSideId, [...(bySide.get(update.authorSideId) ?? []), update]);
-  }
-  if (bySide.size < 2) return null;
-  const sides = [...bySide.entries()].map(([sideId, own]) => {
-    const result = scoreMilestone(milestone, own, asOf);
-    return { sideId, score: result.score, latest: result.latest ?? latestOf(own)! };
-  });
-  const scores = sides.map((side) => side.score);
-  return { sides, gap: Math.max(...scores) - Math.min(...scores) };
+/** A recurring obligation's delivered against expected quantity over the periods ended so far. */
+export function complianceOf(result: MilestoneResult): { expected: number; delivered: number; rate: number | null } {
+  const expected = result.expected ?? 0;
+  const delivered = result.delivered ?? 0;
+  return { expected, delivered, rate: expected > 0 ? Math.min(1, delivered / expected) : null };
 }
 
 /** Sector, party and relationship scores: the plain mean of the agreements' scores; null when empty. */

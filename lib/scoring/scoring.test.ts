@@ -7,7 +7,6 @@ import {
   recurringLedger,
   scoreAgreement,
   scoreMilestone,
-  sideAssessments,
   type ScoredMilestone,
   type ScoredUpdate,
 } from './index.ts';
@@ -178,26 +177,5 @@ describe('effective updates', () => {
   it('exclude updates observed after the as-of date even when verified before it', () => {
     const future = update({ milestoneId: 'm1', observedOn: '2025-09-01', reviewedAt: new Date('2025-08-01T00:00:00Z') });
     expect(effectiveUpdates([future], '2025-08-15')).toEqual([]);
-  });
-});
-
-describe("each side's assessment", () => {
-  it('scores a milestone separately from each side\'s verified updates and reports the gap', () => {
-    const updates = [
-      update({ milestoneId: 'm1', observedOn: '2025-10-01', progress: 70, authorSideId: 'pk' }),
-      update({ milestoneId: 'm1', observedOn: '2025-11-15', progress: 30, authorSideId: 'az' }),
-      update({ milestoneId: 'm1', observedOn: '2025-12-01', progress: 95, authorSideId: 'az', reviewState: 'PENDING', reviewedAt: null }),
-    ];
-    const result = sideAssessments(oneOff, updates, '2025-12-31');
-    expect(result?.sides.map((side) => [side.sideId, side.score])).toEqual([['pk', 70], ['az', 30]]);
-    expect(result?.gap).toBe(40);
-  });
-
-  it('is absent until two sides have verified assessments', () => {
-    const updates = [
-      update({ milestoneId: 'm1', observedOn: '2025-10-01', progress: 70, authorSideId: 'pk' }),
-      update({ milestoneId: 'm1', observedOn: '2025-11-01', progress: 50, authorSideId: null }),
-    ];
-    expect(sideAssessments(oneOff, updates, '2025-12-31')).toBeNull();
   });
 });

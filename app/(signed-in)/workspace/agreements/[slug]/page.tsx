@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
 import { ReviewForm } from '@/components/workspace/review-form.tsx';
 import { UpdateCard } from '@/components/workspace/update-card.tsx';
-import { LedgerTable } from '@/components/workspace/ledger-table.tsx';
+import { RecurringLedger } from '@/components/public/recurring-ledger.tsx';
 import { orPageError, requirePage } from '@/lib/auth/page-guard.ts';
 import { toIsoDate } from '@/lib/dates.ts';
 import { loadAgreementWorkspace } from '@/lib/data/workspace.ts';
@@ -19,13 +19,12 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function AgreementWorkspacePage({ params }: { params: Params }) {
   const { slug } = await params;
   const viewer = await requirePage('workspace:view', `/workspace/agreements/${slug}`);
-  const [data, t, format, band, kinds, frequency, status] = await Promise.all([
+  const [data, t, format, band, kinds, status] = await Promise.all([
     orPageError(() => loadAgreementWorkspace(viewer, slug)),
     getTranslations('Workspace'),
     getFormatter(),
     getTranslations('Band'),
     getTranslations('MilestoneKind'),
-    getTranslations('Frequency'),
     getTranslations('ProgressStatus'),
   ]);
   const date = (value: Date | string) => format.dateTime(typeof value === 'string' ? new Date(`${value}T00:00:00Z`) : value, { dateStyle: 'medium', timeZone: 'UTC' });
@@ -54,12 +53,6 @@ export default async function AgreementWorkspacePage({ params }: { params: Param
             {milestone.responsibleParty && <>{' · '}{t('responsible', { party: milestone.responsibleParty.shortName ?? milestone.responsibleParty.name })}</>}
           </p>
           {milestone.description && <p>{milestone.description}</p>}
-          {milestone.kind === 'RECURRING' && milestone.startsOn && (
-            <p>{t(milestone.endsOn ? 'scheduleUntil' : 'schedule', {
-              quantity: milestone.quantityPerPeriod ?? 0, unit: milestone.unit ?? '', frequency: frequency(milestone.frequency ?? 'MONTHLY'),
-              start: date(milestone.startsOn), end: milestone.endsOn ? date(milestone.endsOn) : '',
-            })}</p>
-          )}
           {milestone.kind === 'TARGET' && (
             <p>{t('targetRange', { baseline: milestone.baseline ?? 0, target: milestone.target ?? 0, unit: milestone.unit ?? '' })}</p>
           )}
@@ -76,7 +69,7 @@ export default async function AgreementWorkspacePage({ params }: { params: Param
               <p><strong>{t('gap', { gap: milestone.sides.gap })}</strong></p>
             </>
           )}
-          {milestone.ledger && <LedgerTable rows={milestone.ledger} unit={milestone.unit ?? ''} />}
+          {milestone.ledger && <RecurringLedger milestone={milestone} />}
           <h3>{t('history')}</h3>
           {milestone.updates.length === 0 ? <p>{t('noUpdates')}</p> : milestone.updates.map((update) => (
             <UpdateCard key={update.id} update={update} superseded={update.superseded}
