@@ -1,8 +1,6 @@
 import type { Metadata } from 'next';
 import { connection } from 'next/server';
-import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getMessages, getTranslations } from 'next-intl/server';
-import { CLIENT_NAMESPACES, pickClientMessages } from '@/i18n/client-messages.ts';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { directionOf } from '@/i18n/config.ts';
 import './globals.css';
 
@@ -19,11 +17,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   // Every page renders per request: pages carry a per-request CSP nonce and read live data, and the
   // build must never need a database.
   await connection();
-  const [locale, messages] = await Promise.all([getLocale(), getMessages()]);
+  const locale = await getLocale();
   return (
     <html lang={locale} dir={directionOf(locale)}>
       <body>
-        <NextIntlClientProvider messages={pickClientMessages(messages, CLIENT_NAMESPACES.everywhere)}>{children}</NextIntlClientProvider>
+        {children}
       </body>
     </html>
   );

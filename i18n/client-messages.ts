@@ -6,7 +6,6 @@ import type { AbstractIntlMessages } from 'next-intl';
  * catalog.
  */
 export const CLIENT_NAMESPACES = {
-  everywhere: ['Errors'],
   auth: ['Errors', 'Auth', 'Forms', 'SetPassword'],
   signedIn: [
     'Errors', 'Auth', 'Account', 'Forms', 'Workspace', 'ProgressStatus', 'EvidenceKind',

@@ -2,8 +2,11 @@
 
 import { useTranslations } from 'next-intl';
 
-/** Unexpected errors: a generic message here; the details are in the server log. */
-export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
+/**
+ * Unexpected errors in the signed-in and sign-in areas: a generic message; the details are in the
+ * server log. Public pages keep Next.js's own (generic) error page, so they ship no message catalog.
+ */
+export default function ErrorView({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const t = useTranslations('Errors');
   return (
     <main id="main" className="page">
