@@ -1,5 +1,6 @@
 // Types for the cache handler, which is plain JavaScript because Next.js loads it without compiling.
 export declare const RACE_WINDOW_MS: number;
+export declare function expireTags(tags: string | readonly string[], now?: number): void;
 
 export default class MemoryCacheHandler {
   constructor(options?: { isolated?: boolean; maxBytes?: number; now?: () => number });

@@ -16,8 +16,38 @@ function createStore(maxBytes) {
   return { entries: new Map(), invalidated: new Map(), bytes: 0, maxBytes };
 }
 
-/** Next.js makes a handler per request; they all share this store. */
-let shared = null;
+/**
+ * Next.js makes a handler per request; they all share this store. It lives on globalThis because
+ * Next.js loads this file in its own module graph, while lib/revalidate.ts (bundled with the app)
+ * reaches the same store through `expireTags`.
+ */
+const SHARED = Symbol.for('ittifaq.cache-store');
+
+function sharedStore(maxBytes) {
+  return (globalThis[SHARED] ??= createStore(maxBytes ?? (Number(process.env.ITTIFAQ_CACHE_MAX_BYTES) || DEFAULT_MAX_BYTES)));
+}
+
+/**
+ * Drops every shared entry carrying one of `tags`, straight away. The app calls this instead of
+ * Next.js `revalidateTag`, which in a server action also re-renders the current page for the response.
+ */
+export function expireTags(tags, now = Date.now()) {
+  expire(sharedStore(), typeof tags === 'string' ? [tags] : tags, now);
+}
+
+function expire(store, tags, now) {
+  for (const tag of tags) store.invalidated.set(tag, now);
+  for (const [key, entry] of store.entries) {
+    if (entry.tags.some((tag) => tags.includes(tag))) remove(store, key);
+  }
+}
+
+function remove(store, key) {
+  const entry = store.entries.get(key);
+  if (!entry) return;
+  store.bytes -= entry.size;
+  store.entries.delete(key);
+}
 
 function sizeOf(value) {
   const body = value?.data?.body;
@@ -31,8 +61,7 @@ export default class MemoryCacheHandler {
   /** Tests pass `isolated: true` for a store of their own. */
   constructor(options = {}) {
     this.#now = options.now ?? Date.now;
-    const maxBytes = options.maxBytes ?? (Number(process.env.ITTIFAQ_CACHE_MAX_BYTES) || DEFAULT_MAX_BYTES);
-    this.#store = options.isolated ? createStore(maxBytes) : (shared ??= createStore(maxBytes));
+    this.#store = options.isolated ? createStore(options.maxBytes ?? DEFAULT_MAX_BYTES) : sharedStore(options.maxBytes);
   }
 
   async get(key) {
@@ -67,21 +96,12 @@ export default class MemoryCacheHandler {
   }
 
   async revalidateTag(tags) {
-    const list = typeof tags === 'string' ? [tags] : tags;
-    const now = this.#now();
-    for (const tag of list) this.#store.invalidated.set(tag, now);
-    for (const [key, entry] of this.#store.entries) {
-      if (entry.tags.some((tag) => list.includes(tag))) this.#delete(key);
-    }
+    expire(this.#store, typeof tags === 'string' ? [tags] : tags, this.#now());
   }
 
   resetRequestCache() {}
 
   #delete(key) {
-    const { entries } = this.#store;
-    const entry = entries.get(key);
-    if (!entry) return;
-    this.#store.bytes -= entry.size;
-    entries.delete(key);
+    remove(this.#store, key);
   }
 }

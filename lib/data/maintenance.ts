@@ -1,12 +1,15 @@
 import 'server-only';
 import { startOfMonth, todayIso, toIsoDate, fromIsoDate } from '../dates.ts';
+import { tagsForAgreementChange } from '../cache-tags.ts';
 import { getDb } from '../db.ts';
+import { invalidateTags } from '../revalidate.ts';
 import { lockAgreement, recomputeAgreement } from './scores.ts';
 
 /**
  * Scores depend on the date as well as on updates: a recurring obligation's compliance falls when a
  * period passes without a delivery. Stored scores are therefore refreshed once a day, bringing the
- * monthly history up to the current month. Returns how many agreements were refreshed.
+ * monthly history up to the current month, and the public cache of each refreshed agreement is
+ * expired. Returns how many agreements were refreshed.
  */
 export async function refreshStaleScores(today = todayIso()): Promise<number> {
   const stale = await getDb().agreement.findMany({
@@ -19,6 +22,7 @@ export async function refreshStaleScores(today = todayIso()): Promise<number> {
       const fromMonth = agreement.scoredAt ? startOfMonth(toIsoDate(agreement.scoredAt)) : undefined;
       await recomputeAgreement(tx, agreement.id, { today, fromMonth });
     });
+    invalidateTags(tagsForAgreementChange(agreement.id));
   }
   return stale.length;
 }

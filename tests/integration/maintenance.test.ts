@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { publicAgreementTag } from '../../lib/cache-tags.ts';
 import { refreshStaleScores } from '../../lib/data/maintenance.ts';
 import { seedDemo, seedId } from '../../prisma/seed/index.ts';
 import { testDb } from '../support/auth.ts';
+import { invalidatedTags } from '../support/next-request.ts';
 
 describe('the daily score refresh', () => {
   it('lowers a recurring obligation as periods pass without deliveries, and extends the monthly history', async () => {
@@ -23,6 +25,8 @@ describe('the daily score refresh', () => {
     const lastMonth = await db.agreementScoreMonth.findFirstOrThrow({ where: { agreementId: id }, orderBy: { month: 'desc' } });
     expect(lastMonth.month.toISOString().slice(0, 7)).toBe(today.slice(0, 7));
     expect(lastMonth.score).toBeCloseTo(after.score, 9);
+    // Cached public pages of the refreshed agreement are expired.
+    expect(invalidatedTags).toContain(publicAgreementTag(id));
     await db.$disconnect();
   });
 });

@@ -1,7 +1,7 @@
 // Proves the cache tag contract: after a write invalidates tagsForAgreementChange(id) (or
 // tagsForTaxonomyChange, tagsForInstanceChange), every public surface that shows the change reads it
-// fresh, and surfaces of other agreements stay cached. next/cache is replaced by a cache that behaves
-// like the real one (entries keyed by key parts and arguments, dropped by tag) and that also insists
+// fresh, and surfaces of other agreements stay cached. unstable_cache is replaced by one that keys
+// entries by key parts and arguments, keeps them in the app's real cache handler store, and insists
 // every cached value survives a JSON round trip, as the real cache stores it.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as getAgreementsCsv } from '../../app/api/v1/agreements.csv/route.ts';
@@ -13,29 +13,31 @@ import {
 } from '../../lib/data/public-cache.ts';
 import { lockAgreement, recomputeAgreement } from '../../lib/data/scores.ts';
 import { todayIso } from '../../lib/dates.ts';
-import { invalidateTags } from '../../lib/revalidate.ts';
 import { seedDemo, seedId } from '../../prisma/seed/index.ts';
 
-const store = vi.hoisted(() => new Map<string, { json: string; tags: string[] }>());
+vi.mock('next/cache', async () => {
+  const { default: MemoryCacheHandler } = await import('../../lib/cache/memory-cache-handler.mjs');
+  const handler = new MemoryCacheHandler();
+  return {
+    unstable_cache:
+      (fn: (...args: unknown[]) => Promise<unknown>, keyParts: string[], options: { tags: string[] }) =>
+      async (...args: unknown[]) => {
+        const key = JSON.stringify([keyParts, args]);
+        const hit = await handler.get(key);
+        if (hit) return JSON.parse(hit.value as string);
+        const value = await fn(...args);
+        const json = JSON.stringify(value);
+        expect(JSON.parse(json), `${keyParts[0]} must be JSON-safe`).toEqual(value);
+        await handler.set(key, json, { tags: options.tags });
+        return JSON.parse(json);
+      },
+  };
+});
 
-vi.mock('next/cache', () => ({
-  unstable_cache:
-    (fn: (...args: unknown[]) => Promise<unknown>, keyParts: string[], options: { tags: string[] }) =>
-    async (...args: unknown[]) => {
-      const key = JSON.stringify([keyParts, args]);
-      const hit = store.get(key);
-      if (hit) return JSON.parse(hit.json);
-      const value = await fn(...args);
-      const json = JSON.stringify(value);
-      expect(JSON.parse(json), `${keyParts[0]} must be JSON-safe`).toEqual(value);
-      store.set(key, { json, tags: options.tags });
-      return JSON.parse(json);
-    },
-  revalidateTag: (tag: string) => {
-    for (const [key, entry] of store) if (entry.tags.includes(tag)) store.delete(key);
-  },
-}));
+const store = (globalThis as { [key: symbol]: { entries: Map<string, unknown> } })[Symbol.for('ittifaq.cache-store')]!.entries;
 
+// The test setup records invalidations instead of performing them; this test needs the real thing.
+const { invalidateTags } = await vi.importActual<typeof import('../../lib/revalidate.ts')>('../../lib/revalidate.ts');
 const today = todayIso();
 const lngId = seedId('agreement', 'lng-supply-socar');
 const pendingCargo = seedId('update', 'lng-cargo-2026-10-14');

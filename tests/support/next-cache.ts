@@ -2,5 +2,4 @@
 // through (`vi.mock('next/cache', () => passThroughCache)`).
 export const passThroughCache = {
   unstable_cache: <F extends (...args: never[]) => unknown>(fn: F) => fn,
-  revalidateTag: () => {},
 };

@@ -23,9 +23,11 @@ vi.mock('next/headers', () => ({
 /** Cache invalidations requested by the code under test. */
 export const invalidatedTags: string[] = [];
 
+vi.mock('../../lib/revalidate.ts', () => ({
+  invalidateTags: (tags: readonly string[]) => void invalidatedTags.push(...tags),
+}));
+
 vi.mock('next/cache', () => ({
-  revalidateTag: (tag: string) => void invalidatedTags.push(tag),
-  updateTag: (tag: string) => void invalidatedTags.push(tag),
   revalidatePath: () => undefined,
   refresh: () => undefined,
   unstable_cache: <T extends (...args: never[]) => unknown>(fn: T) => fn,

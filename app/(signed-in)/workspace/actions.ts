@@ -26,7 +26,8 @@ export const reviewProgressAction = defineAction({
   async run(input, viewer) {
     const result = await reviewProgressUpdate(viewer, input);
     if (result.reviewState === 'VERIFIED') invalidateTags(tagsForAgreementChange(result.agreementId));
-    refresh();
+    // The review form itself shows the outcome in place; re-rendering the whole queue after every
+    // review cost more than the review (the queue is current again on the next visit).
     return { status: 'success', message: result.reviewState === 'VERIFIED' ? 'verified' : 'rejected' };
   },
 });
