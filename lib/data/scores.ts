@@ -46,6 +46,12 @@ export async function lockAgreement(tx: Tx, agreementId: string) {
   await tx.$queryRaw`select id from agreement where id = ${agreementId}::uuid for update`;
 }
 
+/** `lockAgreement` for many agreements in one statement, in id order so two such callers cannot deadlock. */
+export async function lockAgreements(tx: Tx, agreementIds: readonly string[]) {
+  if (agreementIds.length === 0) return;
+  await tx.$queryRaw`select id from agreement where id = any(${[...agreementIds]}::uuid[]) order by id for update`;
+}
+
 const day = (value: IsoDate) => new Date(`${value}T00:00:00Z`);
 
 export interface RecomputeOptions {
