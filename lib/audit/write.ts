@@ -45,8 +45,8 @@ export async function appendAudit(tx: Tx, input: AuditInput, occurredAt = new Da
 
 /**
  * `appendAudit` for many events at once (a bulk import): one lock, one read of the last link, and
- * the rows inserted together. Their ids are drawn from the sequence first, so the chain's order (id
- * order) is the order of `inputs` however the insert is batched.
+ * one insert. Ids are drawn from the sequence first, so the chain's order (id order) is the order
+ * of `inputs`.
  */
 export async function appendAuditEvents(tx: Tx, inputs: readonly AuditInput[], occurredAt = new Date()) {
   if (inputs.length === 0) return;
@@ -55,10 +55,18 @@ export async function appendAuditEvents(tx: Tx, inputs: readonly AuditInput[], o
   const ids = await tx.$queryRaw<{ id: bigint }[]>`
     select nextval(pg_get_serial_sequence('audit_event', 'id')) as id from generate_series(1, ${inputs.length}::int) order by 1`;
   let prevHash = previous?.hash ?? null;
-  const rows = inputs.map((input, index) => {
-    const row = { id: ids[index]!.id, ...rowOf(prevHash, contentOf(input, occurredAt)) };
+  const rows = inputs.map((input) => {
+    const row = rowOf(prevHash, contentOf(input, occurredAt));
     prevHash = row.hash;
     return row;
   });
-  await tx.auditEvent.createMany({ data: rows });
+  const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
+  await tx.$executeRaw`
+    insert into audit_event (id, occurred_at, actor_id, action, entity_type, entity_id, before, after, ip, prev_hash, hash)
+    select u.id, ${occurredAt}, u.actor_id, u.action, u.entity_type, u.entity_id, u.before::jsonb, u.after::jsonb, u.ip, u.prev_hash, u.hash
+    from unnest(${ids.map((row) => row.id.toString())}::bigint[], ${rows.map((row) => row.actorId)}::uuid[], ${rows.map((row) => row.action)}::text[],
+      ${rows.map((row) => row.entityType)}::text[], ${rows.map((row) => row.entityId)}::text[], ${rows.map((row) => json(row.before))}::text[],
+      ${rows.map((row) => json(row.after))}::text[], ${rows.map((row) => row.ip)}::text[], ${rows.map((row) => row.prevHash)}::text[],
+      ${rows.map((row) => row.hash)}::text[])
+      as u(id, actor_id, action, entity_type, entity_id, before, after, ip, prev_hash, hash)`;
 }

@@ -5,13 +5,14 @@ import type { CsvRecord } from '../csv/read.ts';
 import { AgreementKind, LifecycleStatus, PartyRole } from '../generated/prisma/enums.ts';
 import { AgreementSchema, type AgreementInput } from '../validation/agreement.ts';
 import { enumValues } from '../validation/enums.ts';
-import { cellIssue, issuesOf, splitList, type CheckedRow, type Lookups, type Match } from './rows.ts';
-import type { ImportIssue } from './types.ts';
+import { cellIssue, issuesOf, outcomeOf, splitList, type CheckedRow, type Lookups, type Match } from './rows.ts';
+import type { ImportIssue, RowOutcome } from './types.ts';
 
 export interface AgreementRecord {
   row: number;
   input: AgreementInput;
   match: Match | null;
+  outcome: RowOutcome;
 }
 
 const COLUMNS: Record<string, string> = {
@@ -64,12 +65,11 @@ export function checkAgreementRows(records: readonly CsvRecord[], lookups: Looku
     const first = firstRowOf.get(slug);
     if (first !== undefined) issues.push(cellIssue(row, 'slug', 'duplicateSlug', { first }));
     else if (slug) firstRowOf.set(slug, row);
+    const title = (cells.title ?? '').trim();
+    if (!parsed.success || issues.length > 0) return { row, slug, title, issues, outcome: null, record: null };
     const match = lookups.agreements.get(slug) ?? null;
-    const valid = parsed.success && issues.length === 0;
-    return {
-      row, slug, title: (cells.title ?? '').trim(), issues,
-      outcome: valid ? (match ? 'update' : 'create') : null,
-      record: valid ? { row, input: parsed.data, match } : null,
-    };
+    const { documents: _notInTheFormat, slug: _matchedBy, ...incoming } = parsed.data;
+    const outcome = outcomeOf(match, incoming);
+    return { row, slug, title, issues, outcome, record: { row, input: parsed.data, match, outcome } };
   });
 }

@@ -7,8 +7,8 @@ import type { CsvRecord } from '../csv/read.ts';
 import { MilestoneKind, RecurrenceFrequency } from '../generated/prisma/enums.ts';
 import { enumValues } from '../validation/enums.ts';
 import { MilestoneFieldsSchema, type MilestoneFieldsInput } from '../validation/milestone.ts';
-import { cellIssue, issuesOf, type CheckedRow, type ExistingMilestone, type Lookups } from './rows.ts';
-import type { ImportIssue } from './types.ts';
+import { cellIssue, issuesOf, outcomeOf, type CheckedRow, type ExistingMilestone, type Lookups } from './rows.ts';
+import type { ImportIssue, RowOutcome } from './types.ts';
 
 export interface MilestoneRecord {
   row: number;
@@ -19,6 +19,7 @@ export interface MilestoneRecord {
   /** From the file; null keeps an updated milestone's place and puts a new one last. */
   position: number | null;
   match: ExistingMilestone | null;
+  outcome: RowOutcome;
 }
 
 const COLUMNS: Record<string, string> = {
@@ -75,18 +76,15 @@ export function checkMilestoneRows(records: readonly CsvRecord[], lookups: Looku
     });
     if (!parsed.success) issues.push(...issuesOf(parsed.error, row, COLUMNS, CHOICES));
     const title = (cells.title ?? '').trim();
+    if (!parsed.success || issues.length > 0) return { row, slug, title, issues, outcome: null, record: null };
     let match: ExistingMilestone | null = null;
-    if (agreementId && parsed.success) {
+    if (agreementId) {
       const key = `${agreementId}\n${parsed.data.title}`;
       const occurrence = seen.get(key) ?? 0;
       seen.set(key, occurrence + 1);
       match = (lookups.milestones.get(agreementId) ?? []).filter((milestone) => milestone.title === parsed.data.title)[occurrence] ?? null;
     }
-    const valid = parsed.success && issues.length === 0;
-    return {
-      row, slug, title, issues,
-      outcome: valid ? (match ? 'update' : 'create') : null,
-      record: valid ? { row, agreementSlug: slug, agreementId, fields: parsed.data, position, match } : null,
-    };
+    const outcome = outcomeOf(match, position === null ? parsed.data : { ...parsed.data, position });
+    return { row, slug, title, issues, outcome, record: { row, agreementSlug: slug, agreementId, fields: parsed.data, position, match, outcome } };
   });
 }

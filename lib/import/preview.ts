@@ -25,6 +25,7 @@ export function filePreview(kind: ImportFileKind, reading: CsvReading, checked: 
     total: reading.total,
     creates: checked.filter((row) => row.outcome === 'create').length,
     updates: checked.filter((row) => row.outcome === 'update').length,
+    unchanged: checked.filter((row) => row.outcome === 'unchanged').length,
     fileIssues,
     rows: rows.filter((row, index) => index < FIRST_ROWS_SHOWN || problemsShown.has(row)),
     problemRows: withProblems.length,

@@ -1,16 +1,18 @@
 // Shared by the agreement and milestone row checks: what the register already holds (looked up once
 // for the whole file), and turning a form schema's field errors into cell errors.
 import type { z } from 'zod';
+import { toIsoDate } from '../dates.ts';
 import type { ImportIssue, RowOutcome } from './types.ts';
 
 export interface Match {
   id: string;
   version: number;
+  /** The stored values a row would overwrite, to tell an update from a row that changes nothing. */
+  stored: Record<string, unknown>;
 }
 
 export interface ExistingMilestone extends Match {
   title: string;
-  position: number;
 }
 
 /** Live records by slug (archived ones gave up their slugs), and the live milestones of matched agreements. */
@@ -30,6 +32,26 @@ export interface CheckedRow<Record> {
   issues: ImportIssue[];
   /** What to write; null when the row has problems. */
   record: Record | null;
+}
+
+/** Values as the import compares them: dates as days, lists as sets, objects by their sorted keys. */
+function comparable(value: unknown): string {
+  if (value instanceof Date) return JSON.stringify(toIsoDate(value));
+  if (Array.isArray(value)) return `[${[...new Set(value.map(comparable))].sort().join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value).sort().map((key) => `${key}:${comparable((value as Record<string, unknown>)[key])}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/** Whether writing `incoming` over `stored` would change nothing. */
+export function changesNothing(stored: Record<string, unknown>, incoming: Record<string, unknown>): boolean {
+  return Object.keys(incoming).every((key) => comparable(stored[key]) === comparable(incoming[key]));
+}
+
+export function outcomeOf(match: Match | null, incoming: Record<string, unknown>): RowOutcome {
+  if (!match) return 'create';
+  return changesNothing(match.stored, incoming) ? 'unchanged' : 'update';
 }
 
 /** Semicolon-separated lists (`energy;trade`), blanks dropped. */

@@ -13,7 +13,7 @@ export interface ImportIssue {
   values?: Record<string, string | number>;
 }
 
-export type RowOutcome = 'create' | 'update';
+export type RowOutcome = 'create' | 'update' | 'unchanged';
 
 /** One row of the preview table: its key columns, what would happen, and its problems. */
 export interface PreviewRow {
@@ -31,6 +31,7 @@ export interface FilePreview {
   total: number;
   creates: number;
   updates: number;
+  unchanged: number;
   /** Problems with the file itself (header, size); when present, no row was checked. */
   fileIssues: ImportIssue[];
   /** Every row with problems (up to a cap) and the first rows of the file, in file order. */
@@ -50,6 +51,6 @@ export interface ImportPreview {
 }
 
 export interface ImportSummary {
-  agreements: { created: number; updated: number };
-  milestones: { created: number; updated: number };
+  agreements: Record<'created' | 'updated' | 'unchanged', number>;
+  milestones: Record<'created' | 'updated' | 'unchanged', number>;
 }

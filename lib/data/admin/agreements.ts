@@ -80,8 +80,7 @@ async function assertSlugFree(tx: Tx, slug: string, exceptId?: string) {
   if (await slugTaken(tx, slug, exceptId)) throw new RuleViolation('slugTaken', 'slug');
 }
 
-/** The agreement's own columns from the form's input (links and sources are written separately). */
-export function agreementScalarFields(input: AgreementInput) {
+function scalarFields(input: AgreementInput) {
   return {
     slug: input.slug, title: input.title, kind: input.kind, status: input.status, signedOn: input.signedOn,
     effectiveOn: input.effectiveOn, expiresOn: input.expiresOn, summary: input.summary,
@@ -113,7 +112,7 @@ export async function createAgreement(viewer: Viewer, input: AgreementInput): Pr
     const admin = await authorizeUser(viewer, 'agreement:manage', {}, tx);
     await assertSlugFree(tx, input.slug);
     await checkLinks(tx, input);
-    const { id } = await withUniqueRule('slugTaken', 'slug', () => tx.agreement.create({ data: agreementScalarFields(input), select: { id: true } }));
+    const { id } = await withUniqueRule('slugTaken', 'slug', () => tx.agreement.create({ data: scalarFields(input), select: { id: true } }));
     await writeLinks(tx, id, input);
     await lockAgreement(tx, id);
     await recomputeAgreement(tx, id);
@@ -137,7 +136,7 @@ export async function updateAgreement(viewer: Viewer, input: AgreementUpdateInpu
         load: () => agreementFormView(tx, input.id),
         id: input.id,
         version: input.version,
-        data: agreementScalarFields(input),
+        data: scalarFields(input),
       }),
     );
     await writeLinks(tx, input.id, input);

@@ -30,16 +30,30 @@ export interface ImportPlan {
 }
 
 async function findAgreements(tx: Tx, slugs: string[]): Promise<Map<string, Match>> {
-  const rows = await tx.agreement.findMany({ where: { slug: { in: slugs }, archivedAt: null }, select: { id: true, slug: true, version: true } });
-  return new Map(rows.map((row) => [row.slug, { id: row.id, version: row.version }]));
+  const rows = await tx.agreement.findMany({
+    where: { slug: { in: slugs }, archivedAt: null },
+    select: {
+      id: true, slug: true, version: true, title: true, kind: true, status: true, signedOn: true, effectiveOn: true, expiresOn: true, summary: true,
+      parties: { select: { partyId: true, role: true } }, sectors: { select: { sectorId: true } },
+    },
+  });
+  return new Map(rows.map(({ id, slug, version, sectors, ...stored }) => [slug, { id, version, stored: { ...stored, sectors: sectors.map((link) => link.sectorId) } }]));
 }
+
+const milestoneStoredFields = {
+  description: true, clauseRef: true, clauseExcerpt: true, responsiblePartyId: true, dueOn: true, weight: true, position: true, kind: true,
+  frequency: true, quantityPerPeriod: true, unit: true, startsOn: true, endsOn: true, baseline: true, target: true,
+} as const;
 
 /**
  * Everything the rows are checked against, in a handful of queries. With `lock`, the agreements the
  * files name are locked first (as every write to an agreement's milestones does) and read after.
  */
 async function loadLookups(tx: Tx, slugs: string[], lock: boolean): Promise<Lookups> {
-  if (lock) await lockAgreements(tx, [...(await findAgreements(tx, slugs)).values()].map((match) => match.id));
+  if (lock) {
+    const found = await tx.agreement.findMany({ where: { slug: { in: slugs }, archivedAt: null }, select: { id: true } });
+    await lockAgreements(tx, found.map((row) => row.id));
+  }
   const [agreements, parties, sectors] = await Promise.all([
     findAgreements(tx, slugs),
     tx.party.findMany({ where: { archivedAt: null }, select: { id: true, slug: true } }),
@@ -47,11 +61,15 @@ async function loadLookups(tx: Tx, slugs: string[], lock: boolean): Promise<Look
   ]);
   const milestoneRows = await tx.milestone.findMany({
     where: { agreementId: { in: [...agreements.values()].map((match) => match.id) }, archivedAt: null },
-    select: { id: true, agreementId: true, title: true, version: true, position: true },
+    select: { id: true, agreementId: true, title: true, version: true, ...milestoneStoredFields },
     orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],
   });
   const milestones = new Map<string, ExistingMilestone[]>();
-  for (const { agreementId, ...milestone } of milestoneRows) milestones.set(agreementId, [...(milestones.get(agreementId) ?? []), milestone]);
+  for (const { agreementId, id, version, ...stored } of milestoneRows) {
+    const list = milestones.get(agreementId) ?? [];
+    list.push({ id, version, title: stored.title, stored });
+    milestones.set(agreementId, list);
+  }
   return {
     agreements,
     parties: new Map(parties.map((row) => [row.slug, row.id])),

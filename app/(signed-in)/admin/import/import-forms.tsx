@@ -61,8 +61,8 @@ function Summary({ summary }: { summary: ImportSummary }) {
     <section aria-labelledby="import-result">
       <h2 id="import-result">{t('resultHeading')}</h2>
       <FormMessage tone="success">{t('imported', {
-        agreementsCreated: summary.agreements.created, agreementsUpdated: summary.agreements.updated,
-        milestonesCreated: summary.milestones.created, milestonesUpdated: summary.milestones.updated,
+        agreementsCreated: summary.agreements.created, agreementsUpdated: summary.agreements.updated, agreementsUnchanged: summary.agreements.unchanged,
+        milestonesCreated: summary.milestones.created, milestonesUpdated: summary.milestones.updated, milestonesUnchanged: summary.milestones.unchanged,
       })}</FormMessage>
       <p><Link href="/admin/agreements">{t('openRegister')}</Link></p>
     </section>

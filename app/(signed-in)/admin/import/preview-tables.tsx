@@ -39,7 +39,7 @@ function FileTable({ file }: { file: FilePreview }) {
         <IssueList issues={file.fileIssues} id={`${headingId}-issues`} />
       ) : (
         <>
-          <p>{t('counts', { total: file.total, creates: file.creates, updates: file.updates, problemRows: file.problemRows, problems: file.problems })}</p>
+          <p>{t('counts', { total: file.total, creates: file.creates, updates: file.updates, unchanged: file.unchanged, problemRows: file.problemRows, problems: file.problems })}</p>
           {!shownAll && <p className="hint">{t('rowsShown', { shown: file.rows.length, total: file.total })}</p>}
           <table className="data-table">
             <thead>
