@@ -15,7 +15,7 @@ export default async function ImportPage() {
     <>
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
-      <ul className="plain-list">
+      <ul>
         <li>{t.rich('formatAgreements', { code: (chunks) => <code>{chunks}</code>, link: (chunks) => <a href="/api/v1/agreements.csv">{chunks}</a> })}</li>
         <li>{t.rich('formatMilestones', { code: (chunks) => <code>{chunks}</code>, link: (chunks) => <a href="/api/v1/milestones.csv">{chunks}</a> })}</li>
         <li>{t('formatRules')}</li>
