@@ -142,11 +142,7 @@ export function historyOf(input: HistoryInput): { firstMonth: IsoDate; from: Iso
   return { firstMonth, from, months, scores };
 }
 
-async function storeHistory(
-  tx: Tx,
-  agreementId: string,
-  input: HistoryInput,
-) {
+async function storeHistory(tx: Tx, agreementId: string, input: HistoryInput) {
   const history = historyOf(input);
   if (!history) {
     await tx.agreementScoreMonth.deleteMany({ where: { agreementId } });

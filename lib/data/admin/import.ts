@@ -54,11 +54,10 @@ async function loadLookups(tx: Tx, slugs: string[], lock: boolean): Promise<Look
     const found = await tx.agreement.findMany({ where: { slug: { in: slugs }, archivedAt: null }, select: { id: true } });
     await lockAgreements(tx, found.map((row) => row.id));
   }
-  const [agreements, parties, sectors] = await Promise.all([
-    findAgreements(tx, slugs),
-    tx.party.findMany({ where: { archivedAt: null }, select: { id: true, slug: true } }),
-    tx.sector.findMany({ where: { archivedAt: null }, select: { id: true, slug: true } }),
-  ]);
+  // One after the other: a transaction's queries share one connection anyway.
+  const agreements = await findAgreements(tx, slugs);
+  const parties = await tx.party.findMany({ where: { archivedAt: null }, select: { id: true, slug: true } });
+  const sectors = await tx.sector.findMany({ where: { archivedAt: null }, select: { id: true, slug: true } });
   const milestoneRows = await tx.milestone.findMany({
     where: { agreementId: { in: [...agreements.values()].map((match) => match.id) }, archivedAt: null },
     select: { id: true, agreementId: true, title: true, version: true, ...milestoneStoredFields },
