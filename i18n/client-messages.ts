@@ -9,7 +9,7 @@ export const CLIENT_NAMESPACES = {
   auth: ['Errors', 'Auth', 'Forms', 'SetPassword'],
   signedIn: [
     'Errors', 'Auth', 'Account', 'Forms', 'Workspace', 'ProgressStatus', 'EvidenceKind',
-    'Admin', 'AdminAgreements', 'AdminMilestones', 'AdminTaxonomy', 'AdminUsers', 'AdminAudit',
+    'Admin', 'AdminAgreements', 'AdminMilestones', 'AdminTaxonomy', 'AdminUsers', 'AdminAudit', 'AdminImport',
   ],
 } as const;
 

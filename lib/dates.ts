@@ -24,19 +24,27 @@ export function todayIso(now: Date = new Date()): IsoDate {
   return toIsoDate(now);
 }
 
+// Date arithmetic runs in the scores' inner loops (a recurring obligation's periods, for every month
+// of the history), so it works on numbers rather than parsing and formatting date strings.
+const pad = (value: number, width: number) => String(value).padStart(width, '0');
+
+function isoOfTime(time: number): IsoDate {
+  const date = new Date(time);
+  return `${pad(date.getUTCFullYear(), 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
+}
+
+const partsOf = (value: IsoDate) => [Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, Number(value.slice(8, 10))] as const;
+
 export function addDays(value: IsoDate, days: number): IsoDate {
-  const date = fromIsoDate(value);
-  date.setUTCDate(date.getUTCDate() + days);
-  return toIsoDate(date);
+  const [year, month, day] = partsOf(value);
+  return isoOfTime(Date.UTC(year, month, day + days));
 }
 
 /** Adds months, clamping the day to the target month's length (Jan 31 + 1 month = Feb 28/29). */
 export function addMonths(value: IsoDate, months: number): IsoDate {
-  const [year, month, day] = value.split('-').map(Number) as [number, number, number];
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, lastDay));
-  return toIsoDate(target);
+  const [year, month, day] = partsOf(value);
+  const lastDay = new Date(Date.UTC(year, month + months + 1, 0)).getUTCDate();
+  return isoOfTime(Date.UTC(year, month + months, Math.min(day, lastDay)));
 }
 
 export function minDate(a: IsoDate, b: IsoDate): IsoDate {

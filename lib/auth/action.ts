@@ -2,7 +2,7 @@ import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import type { ActionState, FieldErrors } from '../forms/action-state.ts';
-import { formDataToObject } from '../forms/form-data.ts';
+import { formDataToObject, readTextFiles } from '../forms/form-data.ts';
 import { InputError } from '../forms/input-error.ts';
 import { allowedRole, authorize, type Target } from './authorize.ts';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolation, UnauthenticatedError } from './errors.ts';
@@ -44,6 +44,8 @@ export function defineAction<S extends z.ZodType>(config: {
   permission: Permission;
   schema: S;
   target?: (input: z.output<S>) => Target;
+  /** File fields whose text the schema receives under the same name; read only once the role is allowed. */
+  files?: readonly string[];
   run: (input: z.output<S>, viewer: Viewer) => Promise<ActionState | void>;
 }): ServerAction {
   const action = async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
@@ -53,7 +55,7 @@ export function defineAction<S extends z.ZodType>(config: {
     if (!allowedRole(viewer, config.permission)) {
       return { status: 'error', error: viewer.kind === 'public' ? 'unauthenticated' : 'forbidden', values };
     }
-    const parsed = config.schema.safeParse(raw);
+    const parsed = config.schema.safeParse(config.files ? { ...raw, ...(await readTextFiles(formData, config.files)) } : raw);
     if (!parsed.success) return { status: 'error', error: 'invalid', fieldErrors: fieldErrorsOf(parsed.error), values };
     try {
       if (config.target) await authorize(viewer, config.permission, config.target(parsed.data));

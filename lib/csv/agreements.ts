@@ -18,6 +18,6 @@ export const AGREEMENT_CSV_COLUMNS: readonly CsvColumn<AgreementListItem>[] = [
     description: 'Parties as slug:ROLE separated by semicolons; ROLE is SIGNATORY, IMPLEMENTING, FUNDING or OBSERVER.',
     value: (row) => row.parties.map((party) => `${party.slug}:${party.role}`).join(';'),
   },
-  { name: 'score', description: 'Implementation score 0–100 (method version 1); computed, ignored on import.', value: (row) => roundScore(row.score) },
-  { name: 'band', description: 'NOT_INITIATED, MINIMAL, INTERMEDIATE or FULL; computed, ignored on import.', value: (row) => row.band },
+  { name: 'score', description: 'Implementation score 0–100 (method version 1); computed, ignored on import.', computed: true, value: (row) => roundScore(row.score) },
+  { name: 'band', description: 'NOT_INITIATED, MINIMAL, INTERMEDIATE or FULL; computed, ignored on import.', computed: true, value: (row) => row.band },
 ];

@@ -8,13 +8,15 @@ export interface CsvColumn<Row> {
   name: string;
   /** What the column holds, for the API documentation. */
   description: string;
+  /** Derived by the app (scores, statuses): written on export, ignored on import. */
+  computed?: true;
   value: (row: Row) => string | number | null;
 }
 
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
-const BYTE_ORDER_MARK = '\uFEFF';
+export const BYTE_ORDER_MARK = '\uFEFF';
 /** Papa Parse's own pattern for `escapeFormulae: true` misses multi-line cells; this one does not. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+export const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function toCsv<Row>(columns: readonly CsvColumn<Row>[], rows: readonly Row[]): string {
   const body = Papa.unparse(

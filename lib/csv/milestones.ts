@@ -21,7 +21,7 @@ export const MILESTONE_CSV_COLUMNS: readonly CsvColumn<MilestoneExportRow>[] = [
   { name: 'ends_on', description: 'Recurring obligations: last day of the schedule, if any.', value: (row) => row.endsOn },
   { name: 'baseline', description: 'Numeric targets: value at the start.', value: (row) => row.baseline },
   { name: 'target', description: 'Numeric targets: value to reach.', value: (row) => row.target },
-  { name: 'score', description: 'Milestone score 0–100; computed, ignored on import.', value: (row) => roundScore(row.score) },
-  { name: 'status', description: 'Status from the latest verified update; computed, ignored on import.', value: (row) => row.status },
-  { name: 'last_observed_on', description: 'Date of the latest verified observation; computed, ignored on import.', value: (row) => row.lastObservedOn },
+  { name: 'score', description: 'Milestone score 0–100; computed, ignored on import.', computed: true, value: (row) => roundScore(row.score) },
+  { name: 'status', description: 'Status from the latest verified update; computed, ignored on import.', computed: true, value: (row) => row.status },
+  { name: 'last_observed_on', description: 'Date of the latest verified observation; computed, ignored on import.', computed: true, value: (row) => row.lastObservedOn },
 ];

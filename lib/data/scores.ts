@@ -1,14 +1,14 @@
 import 'server-only';
 import type { Tx } from '../db-client.ts';
 import { endOfMonth, minDate, monthsBetween, startOfMonth, todayIso, toIsoDate, type IsoDate } from '../dates.ts';
-import { scoreAgreement, type ScoredMilestone, type ScoredUpdate } from '../scoring/index.ts';
+import { scoreAgreement, type AgreementResult, type ProgressStatus, type ScoredMilestone, type ScoredUpdate } from '../scoring/index.ts';
 
-const milestoneScoringFields = {
+export const milestoneScoringFields = {
   id: true, kind: true, weight: true, frequency: true, quantityPerPeriod: true,
   startsOn: true, endsOn: true, baseline: true, target: true,
 } as const;
 
-const updateScoringFields = {
+export const updateScoringFields = {
   id: true, milestoneId: true, observedOn: true, status: true, progress: true, quantity: true,
   actualValue: true, reviewState: true, reviewedAt: true, supersedesId: true, authorSideId: true,
 } as const;
@@ -46,7 +46,13 @@ export async function lockAgreement(tx: Tx, agreementId: string) {
   await tx.$queryRaw`select id from agreement where id = ${agreementId}::uuid for update`;
 }
 
-const day = (value: IsoDate) => new Date(`${value}T00:00:00Z`);
+/** `lockAgreement` for many agreements in one statement, in id order so two such callers cannot deadlock. */
+export async function lockAgreements(tx: Tx, agreementIds: readonly string[]) {
+  if (agreementIds.length === 0) return;
+  await tx.$queryRaw`select id from agreement where id = any(${[...agreementIds]}::uuid[]) order by id for update`;
+}
+
+export const day = (value: IsoDate) => new Date(`${value}T00:00:00Z`);
 
 export interface RecomputeOptions {
   today?: IsoDate;
@@ -83,16 +89,7 @@ export async function recomputeAgreement(tx: Tx, agreementId: string, options: R
   const scoredUpdates = updates.map(toScoredUpdate);
   const now = scoreAgreement(milestones, scoredUpdates, today);
 
-  const storedById = new Map(stored.map((row) => [row.id, row]));
-  await Promise.all(
-    now.milestones.flatMap((result) => {
-      const lastObservedOn = result.latest ? day(result.latest.observedOn) : null;
-      const before = storedById.get(result.milestoneId);
-      const unchanged = before && before.score === result.score && before.status === result.status
-        && (before.lastObservedOn?.getTime() ?? null) === (lastObservedOn?.getTime() ?? null);
-      return unchanged ? [] : [tx.milestone.update({ where: { id: result.milestoneId }, data: { score: result.score, status: result.status, lastObservedOn } })];
-    }),
-  );
+  await Promise.all(milestoneChanges(stored, now).map(({ id, ...data }) => tx.milestone.update({ where: { id }, data })));
 
   await storeHistory(tx, agreementId, { milestones, updates: scoredUpdates, signedOn: agreement.signedOn, today, fromMonth: options.fromMonth });
 
@@ -106,22 +103,52 @@ export async function recomputeAgreement(tx: Tx, agreementId: string, options: R
   return now;
 }
 
-async function storeHistory(
-  tx: Tx,
-  agreementId: string,
-  input: { milestones: ScoredMilestone[]; updates: ScoredUpdate[]; signedOn: Date | null; today: IsoDate; fromMonth?: IsoDate },
-) {
+/** The milestones whose stored score, status or latest observation differ from the computed ones. */
+export function milestoneChanges(
+  stored: readonly { id: string; score: number; status: ProgressStatus; lastObservedOn: Date | null }[],
+  result: AgreementResult,
+): { id: string; score: number; status: ProgressStatus; lastObservedOn: Date | null }[] {
+  const storedById = new Map(stored.map((row) => [row.id, row]));
+  return result.milestones.flatMap((milestone) => {
+    const lastObservedOn = milestone.latest ? day(milestone.latest.observedOn) : null;
+    const before = storedById.get(milestone.milestoneId);
+    const unchanged = before && before.score === milestone.score && before.status === milestone.status
+      && (before.lastObservedOn?.getTime() ?? null) === (lastObservedOn?.getTime() ?? null);
+    return unchanged ? [] : [{ id: milestone.milestoneId, score: milestone.score, status: milestone.status, lastObservedOn }];
+  });
+}
+
+export interface HistoryInput {
+  milestones: ScoredMilestone[];
+  updates: ScoredUpdate[];
+  signedOn: Date | null;
+  today: IsoDate;
+  fromMonth?: IsoDate;
+}
+
+/**
+ * The months of the stored history to (re)write and their scores, from `fromMonth` (or the first
+ * month: signature or first verified observation) to the current month; null when there is no first month.
+ */
+export function historyOf(input: HistoryInput): { firstMonth: IsoDate; from: IsoDate; months: IsoDate[]; scores: number[] } | null {
   const firstDay = [input.signedOn ? toIsoDate(input.signedOn) : null, ...input.updates.map((u) => u.observedOn)]
     .filter((value): value is IsoDate => value !== null)
     .sort()[0];
-  if (!firstDay) {
-    await tx.agreementScoreMonth.deleteMany({ where: { agreementId } });
-    return;
-  }
+  if (!firstDay) return null;
   const firstMonth = startOfMonth(firstDay);
   const from = input.fromMonth && input.fromMonth > firstMonth ? startOfMonth(input.fromMonth) : firstMonth;
   const months = monthsBetween(from, input.today);
   const scores = months.map((month) => scoreAgreement(input.milestones, input.updates, minDate(endOfMonth(month), input.today)).score);
+  return { firstMonth, from, months, scores };
+}
+
+async function storeHistory(tx: Tx, agreementId: string, input: HistoryInput) {
+  const history = historyOf(input);
+  if (!history) {
+    await tx.agreementScoreMonth.deleteMany({ where: { agreementId } });
+    return;
+  }
+  const { firstMonth, from, months, scores } = history;
   if (from === firstMonth) {
     // A full rebuild: months before the first or after the current one no longer belong.
     await tx.agreementScoreMonth.deleteMany({
@@ -148,11 +175,20 @@ async function publicSearchText(tx: Tx, agreementId: string, agreement: { title:
       orderBy: [{ observedOn: 'asc' }, { id: 'asc' }],
     }),
   ]);
+  return searchTextOf(agreement, milestones, narratives.map((n) => n.narrative));
+}
+
+/** The public search text from its parts: live milestones in order, verified narratives in order. */
+export function searchTextOf(
+  agreement: { title: string; summary: string },
+  milestones: readonly { title: string; description: string; clauseRef: string | null; clauseExcerpt: string | null }[],
+  narratives: readonly string[],
+): string {
   return [
     agreement.title,
     agreement.summary,
     ...milestones.flatMap((m) => [m.title, m.description, m.clauseRef ?? '', m.clauseExcerpt ?? '']),
-    ...narratives.map((n) => n.narrative),
+    ...narratives,
   ]
     .filter((text) => text.trim())
     .join('\n');

@@ -36,6 +36,19 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   return compactArrays(result) as Record<string, unknown>;
 }
 
+/**
+ * The text of each named file field that holds a file. A form whose file input was left empty sends
+ * an empty, nameless file: that counts as absent.
+ */
+export async function readTextFiles(formData: FormData, names: readonly string[]): Promise<Record<string, string>> {
+  const texts: Record<string, string> = {};
+  for (const name of names) {
+    const value = formData.get(name);
+    if (value instanceof File && value.size > 0) texts[name] = await value.text();
+  }
+  return texts;
+}
+
 /** Removes holes left by deleted rows (`items[0]`, `items[2]`). */
 function compactArrays(value: unknown): unknown {
   if (Array.isArray(value)) return value.filter((item) => item !== undefined).map(compactArrays);

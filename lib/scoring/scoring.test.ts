@@ -5,6 +5,7 @@ import {
   effectiveUpdates,
   meanScore,
   recurringLedger,
+  schedulePeriods,
   scoreAgreement,
   scoreMilestone,
   type ScoredMilestone,
@@ -124,6 +125,15 @@ describe('a recurring obligation', () => {
       ['2025-04-01', 'DELIVERED', 2],
       ['2025-05-01', 'UPCOMING', 0],
     ]);
+  });
+
+  it('lists the same periods as of any day, whatever days were asked about before', () => {
+    const weekly: ScoredMilestone = { ...lng, id: 'm4', frequency: 'WEEKLY', endsOn: '2025-06-30' };
+    const days = ['2025-05-10', '2025-01-03', '2026-01-01', '2024-12-31', '2025-03-15'];
+    const fresh = days.map((day) => schedulePeriods({ ...weekly }, day));
+    expect(days.map((day) => schedulePeriods(weekly, day))).toEqual(fresh);
+    expect(fresh[2]!.at(-1)).toEqual({ start: '2025-06-25', end: '2025-06-30' });
+    expect(fresh[3]).toEqual([]);
   });
 
   it('clamps period ends to month lengths when the schedule starts late in a month', () => {

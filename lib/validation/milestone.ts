@@ -75,6 +75,10 @@ function keepKindFields(input: Fields) {
   };
 }
 
+/** The milestone's own fields, without its agreement: the CSV import names the agreement by slug. */
+export const MilestoneFieldsSchema = z.object(milestoneFields).superRefine(checkKind, ALWAYS).transform(keepKindFields);
+export type MilestoneFieldsInput = z.output<typeof MilestoneFieldsSchema>;
+
 export const MilestoneSchema = z.object({ ...milestoneFields, agreementId: idField }).superRefine(checkKind, ALWAYS)
   .transform((input) => ({ agreementId: input.agreementId, ...keepKindFields(input) }));
 export type MilestoneInput = z.output<typeof MilestoneSchema>;

@@ -1,6 +1,7 @@
 // The English catalog, one file per feature so features can be worked on independently.
 // Namespaces (top-level keys) must be unique across files (messages/messages.test.ts checks).
 import about from './about.json';
+import adminImport from './admin-import.json';
 import adminRegister from './admin-register.json';
 import adminUsers from './admin-users.json';
 import admin from './admin.json';
@@ -16,7 +17,7 @@ import workspace from './workspace.json';
 
 const messages = {
   ...common, ...domain, ...home, ...publicView, ...agreement, ...methodology, ...auth, ...forms, ...workspace, ...about,
-  ...admin, ...adminRegister, ...adminUsers,
+  ...admin, ...adminRegister, ...adminUsers, ...adminImport,
 };
 
 export default messages;

@@ -99,6 +99,11 @@ const FIXTURES: Record<string, Fixture> = {
   'app/(signed-in)/admin/assignments/actions.ts#assignAnalystAction': { form: (w) => ({ agreementId: w.agreementId, userId: MISSING_ID }), target: (w) => ({ agreementId: w.agreementId }) },
   'app/(signed-in)/admin/assignments/actions.ts#unassignAnalystAction': { form: (w) => ({ agreementId: w.agreementId, userId: MISSING_ID }), target: (w) => ({ agreementId: w.agreementId }) },
   'app/(signed-in)/admin/audit/actions.ts#verifyAuditChainAction': { form: () => ({}) },
+  // The check only reads; the import is refused because the digest matches no check of these files.
+  'app/(signed-in)/admin/import/actions.ts#checkImportAction': { form: () => ({ agreementsFile: 'slug,title\r\nmatrix-import,Matrix import\r\n' }) },
+  'app/(signed-in)/admin/import/actions.ts#runImportAction': {
+    form: () => ({ agreementsData: Buffer.from('slug,title\r\nmatrix-import,Matrix import\r\n').toString('base64'), digest: '0'.repeat(64) }),
+  },
 };
 
 /** Route handlers that accept writes; each must refuse cross-origin requests. */

@@ -10,6 +10,7 @@ const SECTIONS = [
   ['users', '/admin/users'],
   ['audit', '/admin/audit'],
   ['data', '/admin/data'],
+  ['import', '/admin/import'],
 ] as const;
 
 /** The console's own navigation. Each page checks its permission itself; this only hides links. */

@@ -7,7 +7,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('SignedInNav'))('admin'), robots: { index: false } };
 }
 
-const SECTIONS = ['agreements', 'parties', 'sectors', 'users', 'audit', 'data'] as const;
+const SECTIONS = ['agreements', 'parties', 'sectors', 'users', 'audit', 'data', 'import'] as const;
 
 export default async function AdminPage() {
   await requirePage('admin:view', '/admin');

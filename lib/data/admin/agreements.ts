@@ -5,6 +5,7 @@ import { NotFoundError, RuleViolation } from '../../auth/errors.ts';
 import type { Viewer } from '../../auth/session.ts';
 import type { Tx } from '../../db-client.ts';
 import { getDb } from '../../db.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
 import type { AgreementInput, AgreementUpdateInput } from '../../validation/agreement.ts';
 import { lockAgreement, recomputeAgreement } from '../scores.ts';
 import { updateVersioned } from '../versioned.ts';
@@ -35,19 +36,15 @@ export async function agreementFormView(tx: Tx, id: string) {
 }
 export type AgreementFormView = NonNullable<Awaited<ReturnType<typeof agreementFormView>>>;
 
-/** What the audit trail records of an agreement: readable (slugs, not ids) and complete. */
-export async function agreementSnapshot(tx: Tx, id: string) {
-  const row = await tx.agreement.findUnique({
-    where: { id },
-    select: {
-      slug: true, title: true, kind: true, status: true, signedOn: true, effectiveOn: true, expiresOn: true, summary: true,
-      publication: true, publishedAt: true, archivedAt: true,
-      parties: { select: { role: true, party: { select: { slug: true } } } },
-      sectors: { select: { sector: { select: { slug: true } } } },
-      sourceDocuments: { select: { title: true, url: true, kind: true, publishedOn: true }, orderBy: { position: 'asc' } },
-    },
-  });
-  if (!row) return null;
+const snapshotSelect = {
+  id: true, slug: true, title: true, kind: true, status: true, signedOn: true, effectiveOn: true, expiresOn: true, summary: true,
+  publication: true, publishedAt: true, archivedAt: true,
+  parties: { select: { role: true, party: { select: { slug: true } } } },
+  sectors: { select: { sector: { select: { slug: true } } } },
+  sourceDocuments: { select: { title: true, url: true, kind: true, publishedOn: true }, orderBy: { position: 'asc' } },
+} as const satisfies Prisma.AgreementSelect;
+
+function toSnapshot({ id: _id, ...row }: Prisma.AgreementGetPayload<{ select: typeof snapshotSelect }>) {
   return {
     ...row,
     signedOn: isoDay(row.signedOn) || null,
@@ -57,6 +54,20 @@ export async function agreementSnapshot(tx: Tx, id: string) {
     sectors: row.sectors.map((link) => link.sector.slug).sort(),
     sourceDocuments: row.sourceDocuments.map((doc) => ({ ...doc, publishedOn: isoDay(doc.publishedOn) || null })),
   };
+}
+export type AgreementSnapshot = ReturnType<typeof toSnapshot>;
+
+/** What the audit trail records of an agreement: readable (slugs, not ids) and complete. */
+export async function agreementSnapshot(tx: Tx, id: string): Promise<AgreementSnapshot | null> {
+  const row = await tx.agreement.findUnique({ where: { id }, select: snapshotSelect });
+  return row ? toSnapshot(row) : null;
+}
+
+/** `agreementSnapshot` of many agreements in one query, by id (bulk imports). */
+export async function agreementSnapshots(tx: Tx, ids: readonly string[]): Promise<Map<string, AgreementSnapshot>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.agreement.findMany({ where: { id: { in: [...ids] } }, select: snapshotSelect });
+  return new Map(rows.map((row) => [row.id, toSnapshot(row)]));
 }
 
 /** Whether another live agreement uses `slug` (archived ones have given theirs up). */
@@ -76,7 +87,8 @@ function scalarFields(input: AgreementInput) {
   };
 }
 
-function uniqueParties(input: AgreementInput) {
+/** A party listed twice with the same role is linked once. */
+export function uniqueParties(input: AgreementInput) {
   return [...new Map(input.parties.map((row) => [`${row.partyId}:${row.role}`, row])).values()];
 }
 

@@ -5,6 +5,7 @@ import { ConflictError, NotFoundError, RuleViolation } from '../../auth/errors.t
 import type { Viewer } from '../../auth/session.ts';
 import type { Tx } from '../../db-client.ts';
 import { getDb } from '../../db.ts';
+import type { Prisma } from '../../generated/prisma/client.ts';
 import type { MilestoneInput, MilestoneMoveInput, MilestoneStateInput, MilestoneUpdateInput } from '../../validation/milestone.ts';
 import { lockAgreement, recomputeAgreement } from '../scores.ts';
 import { updateVersioned } from '../versioned.ts';
@@ -31,17 +32,29 @@ export async function milestoneFormView(tx: Tx, id: string) {
 }
 export type MilestoneFormView = NonNullable<Awaited<ReturnType<typeof milestoneFormView>>>;
 
-async function milestoneSnapshot(tx: Tx, id: string) {
-  const row = await tx.milestone.findUnique({ where: { id }, select: { ...milestoneFields, id: false, version: false, responsibleParty: { select: { slug: true } } } });
-  if (!row) return null;
-  const { responsibleParty, responsiblePartyId: _id, ...fields } = row;
+const snapshotSelect = { ...milestoneFields, version: false, responsibleParty: { select: { slug: true } } } as const satisfies Prisma.MilestoneSelect;
+
+function toSnapshot({ id: _, responsibleParty, responsiblePartyId: _id, ...fields }: Prisma.MilestoneGetPayload<{ select: typeof snapshotSelect }>) {
   return {
     ...fields,
     responsibleParty: responsibleParty?.slug ?? null,
-    dueOn: isoDay(row.dueOn) || null,
-    startsOn: isoDay(row.startsOn) || null,
-    endsOn: isoDay(row.endsOn) || null,
+    dueOn: isoDay(fields.dueOn) || null,
+    startsOn: isoDay(fields.startsOn) || null,
+    endsOn: isoDay(fields.endsOn) || null,
   };
+}
+export type MilestoneSnapshot = ReturnType<typeof toSnapshot>;
+
+async function milestoneSnapshot(tx: Tx, id: string): Promise<MilestoneSnapshot | null> {
+  const row = await tx.milestone.findUnique({ where: { id }, select: snapshotSelect });
+  return row ? toSnapshot(row) : null;
+}
+
+/** `milestoneSnapshot` of many milestones in one query, by id (bulk imports). */
+export async function milestoneSnapshots(tx: Tx, ids: readonly string[]): Promise<Map<string, MilestoneSnapshot>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.milestone.findMany({ where: { id: { in: [...ids] } }, select: snapshotSelect });
+  return new Map(rows.map((row) => [row.id, toSnapshot(row)]));
 }
 
 /** Locks the milestone's agreement first (scores are recomputed below), then reads the milestone. */

@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { requirePage } from '@/lib/auth/page-guard.ts';
 
@@ -18,6 +19,7 @@ export default async function DataPage() {
         <p>{t('backupSecrets')}</p>
         <p><a href="/admin/data/backup" className="button button-primary" download>{t('download')}</a></p>
         <p>{t('restoreHint')} <code>npm run data:restore -- backup.json</code></p>
+        <p>{t('importHint')} <Link href="/admin/import">{t('importLink')}</Link>.</p>
       </section>
     </>
   );
