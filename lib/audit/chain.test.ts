@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { auditHash, canonicalJson, toJsonValue, verifyChain, type AuditContent } from './chain.ts';
 
@@ -26,6 +27,13 @@ describe('the audit hash chain', () => {
   it('hashes objects independently of key order, as jsonb stores them', () => {
     expect(canonicalJson({ b: 1, a: { d: [1, 2], c: null } })).toBe(canonicalJson({ a: { c: null, d: [1, 2] }, b: 1 }));
     expect(toJsonValue({ at: new Date('2026-01-01T00:00:00Z'), gone: undefined })).toEqual({ at: '2026-01-01T00:00:00.000Z' });
+  });
+
+  it('hashes the canonical JSON of the content and the previous hash, which the database completes from a prefix', () => {
+    const prevHash = 'ab'.repeat(32);
+    const whole = canonicalJson({ ...base, occurredAt: base.occurredAt.toISOString(), prevHash });
+    expect(auditHash(prevHash, base)).toBe(createHash('sha256').update(whole).digest('hex'));
+    expect(auditHash(null, base)).not.toBe(auditHash(prevHash, base));
   });
 
   it('verifies an intact chain', () => {

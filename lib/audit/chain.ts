@@ -32,9 +32,16 @@ export function toJsonValue(value: unknown): unknown {
     typeof item === 'bigint' ? item.toString() : item));
 }
 
-export function auditHash(prevHash: string | null, content: AuditContent): string {
+const PREV_HASH_TAIL = '"prevHash":null}';
+
+/**
+ * The hashed text of an event up to its link: canonical key order puts `prevHash` last, so the text
+ * is this prefix, the previous hash as JSON, and `}`. The database completes it when it appends
+ * (lib/audit/write.ts), because only there is the previous hash known for certain.
+ */
+export function auditPayloadPrefix(content: AuditContent): string {
   const payload = canonicalJson({
-    prevHash,
+    prevHash: null,
     occurredAt: content.occurredAt.toISOString(),
     actorId: content.actorId,
     action: content.action,
@@ -44,7 +51,12 @@ export function auditHash(prevHash: string | null, content: AuditContent): strin
     after: content.after,
     ip: content.ip,
   });
-  return createHash('sha256').update(payload).digest('hex');
+  if (!payload.endsWith(PREV_HASH_TAIL)) throw new Error('prevHash must be the last key of the audit payload');
+  return payload.slice(0, -'null}'.length);
+}
+
+export function auditHash(prevHash: string | null, content: AuditContent): string {
+  return createHash('sha256').update(`${auditPayloadPrefix(content)}${JSON.stringify(prevHash)}}`).digest('hex');
 }
 
 export type ChainVerdict =

@@ -1,5 +1,5 @@
 import type { Tx } from '../db-client.ts';
-import { auditHash, toJsonValue, type AuditContent } from './chain.ts';
+import { auditHash, auditPayloadPrefix, toJsonValue, type AuditContent } from './chain.ts';
 
 export interface AuditInput {
   actorId: string | null;
@@ -10,9 +10,6 @@ export interface AuditInput {
   after?: unknown;
   ip?: string | null;
 }
-
-/** Serialises appends to the chain across connections; held only until the transaction ends. */
-const AUDIT_CHAIN_LOCK = 7_301_991;
 
 function contentOf(input: AuditInput, occurredAt: Date): AuditContent {
   return {
@@ -27,46 +24,61 @@ function contentOf(input: AuditInput, occurredAt: Date): AuditContent {
   };
 }
 
-function rowOf(prevHash: string | null, content: AuditContent) {
-  return { ...content, before: content.before ?? undefined, after: content.after ?? undefined, prevHash, hash: auditHash(prevHash, content) };
+/** jsonb text of a snapshot; an absent snapshot is SQL NULL. */
+function jsonText(value: unknown): string | null {
+  return value === null || value === undefined ? null : JSON.stringify(value);
 }
+
+const MISSING_HEAD = 'The audit chain head (table audit_chain_head) has no row; apply the migrations (npm run db:deploy).';
 
 /**
  * Appends one event inside the caller's transaction, so the event exists exactly when the change
- * does. Call it last in the transaction: the chain lock it takes is held until commit.
+ * does. One statement moves the chain head and inserts the event: the head row's lock orders
+ * concurrent appends (a waiting append re-reads the head once the holder commits), and it is held
+ * until commit, so call this last in the transaction.
  */
 export async function appendAudit(tx: Tx, input: AuditInput, occurredAt = new Date()) {
-  // Two statements on purpose: under read committed the second takes its snapshot after the lock is
-  // held, so it sees the link committed by whoever held the lock before.
-  await tx.$executeRaw`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-  const previous = await tx.auditEvent.findFirst({ orderBy: { id: 'desc' }, select: { hash: true } });
-  await tx.auditEvent.create({ data: rowOf(previous?.hash ?? null, contentOf(input, occurredAt)) });
+  const content = contentOf(input, occurredAt);
+  const inserted = await tx.$executeRaw`
+    with head as (
+      update audit_chain_head
+      set prev_hash = hash,
+          hash = encode(sha256(convert_to(${auditPayloadPrefix(content)} || coalesce(to_json(hash)::text, 'null') || '}', 'UTF8')), 'hex')
+      returning prev_hash, hash
+    )
+    insert into audit_event (occurred_at, actor_id, action, entity_type, entity_id, before, after, ip, prev_hash, hash)
+    select ${occurredAt}, ${content.actorId}::uuid, ${content.action}, ${content.entityType}, ${content.entityId},
+      ${jsonText(content.before)}::jsonb, ${jsonText(content.after)}::jsonb, ${content.ip}, head.prev_hash, head.hash
+    from head`;
+  if (inserted !== 1) throw new Error(MISSING_HEAD);
 }
 
 /**
- * `appendAudit` for many events at once (a bulk import): one lock, one read of the last link, and
- * one insert. Ids are drawn from the sequence first, so the chain's order (id order) is the order
- * of `inputs`.
+ * `appendAudit` for many events at once (a bulk import): the head is locked and read once, the
+ * links are computed here, and all events go in one insert. Ids are drawn from the sequence while
+ * the head is locked, so the chain's order (id order) is the order of `inputs`.
  */
 export async function appendAuditEvents(tx: Tx, inputs: readonly AuditInput[], occurredAt = new Date()) {
   if (inputs.length === 0) return;
-  await tx.$executeRaw`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`;
-  const previous = await tx.auditEvent.findFirst({ orderBy: { id: 'desc' }, select: { hash: true } });
+  const [head] = await tx.$queryRaw<{ hash: string | null }[]>`select hash from audit_chain_head for update`;
+  if (!head) throw new Error(MISSING_HEAD);
   const ids = await tx.$queryRaw<{ id: bigint }[]>`
     select nextval(pg_get_serial_sequence('audit_event', 'id')) as id from generate_series(1, ${inputs.length}::int) order by 1`;
-  let prevHash = previous?.hash ?? null;
+  let prevHash = head.hash;
   const rows = inputs.map((input) => {
-    const row = rowOf(prevHash, contentOf(input, occurredAt));
+    const content = contentOf(input, occurredAt);
+    const row = { ...content, prevHash, hash: auditHash(prevHash, content) };
     prevHash = row.hash;
     return row;
   });
-  const json = (value: unknown) => (value === undefined ? null : JSON.stringify(value));
   await tx.$executeRaw`
     insert into audit_event (id, occurred_at, actor_id, action, entity_type, entity_id, before, after, ip, prev_hash, hash)
     select u.id, ${occurredAt}, u.actor_id, u.action, u.entity_type, u.entity_id, u.before::jsonb, u.after::jsonb, u.ip, u.prev_hash, u.hash
     from unnest(${ids.map((row) => row.id.toString())}::bigint[], ${rows.map((row) => row.actorId)}::uuid[], ${rows.map((row) => row.action)}::text[],
-      ${rows.map((row) => row.entityType)}::text[], ${rows.map((row) => row.entityId)}::text[], ${rows.map((row) => json(row.before))}::text[],
-      ${rows.map((row) => json(row.after))}::text[], ${rows.map((row) => row.ip)}::text[], ${rows.map((row) => row.prevHash)}::text[],
+      ${rows.map((row) => row.entityType)}::text[], ${rows.map((row) => row.entityId)}::text[], ${rows.map((row) => jsonText(row.before))}::text[],
+      ${rows.map((row) => jsonText(row.after))}::text[], ${rows.map((row) => row.ip)}::text[], ${rows.map((row) => row.prevHash)}::text[],
       ${rows.map((row) => row.hash)}::text[])
       as u(id, actor_id, action, entity_type, entity_id, before, after, ip, prev_hash, hash)`;
+  const last = rows.at(-1)!;
+  await tx.$executeRaw`update audit_chain_head set prev_hash = ${last.prevHash}, hash = ${last.hash}`;
 }

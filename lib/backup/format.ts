@@ -18,7 +18,10 @@ export interface BackupTable {
   secretColumns?: string[];
 }
 
-/** Every table but the migration history and the secrets, in an order that satisfies foreign keys. */
+/**
+ * Every table but the migration history, the secrets and the audit chain head (restore derives it
+ * from the last event), in an order that satisfies foreign keys.
+ */
 export const BACKUP_TABLES: BackupTable[] = [
   { name: 'setting', key: ['key'] },
   { name: 'party', key: ['id'], selfReference: 'merged_into_id' },

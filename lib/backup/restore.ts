@@ -6,7 +6,7 @@ const CHUNK = 1_000;
 
 async function assertEmpty(client: pg.Client) {
   const { rows } = await client.query<{ tablename: string }>(
-    `select tablename from pg_tables where schemaname = 'public' and tablename <> '_prisma_migrations' order by 1`);
+    `select tablename from pg_tables where schemaname = 'public' and tablename not in ('_prisma_migrations', 'audit_chain_head') order by 1`);
   for (const { tablename } of rows) {
     const { rowCount } = await client.query(`select 1 from "${tablename}" limit 1`);
     if (rowCount) throw new BackupError(`the database is not empty (table ${tablename} has rows); restore only into an empty database`);
@@ -48,6 +48,10 @@ export async function restoreBackup(client: pg.Client, document: unknown): Promi
       counts[table.name] = rows.length;
     }
     await resetSequences(client);
+    // The chain continues from the last restored event.
+    await client.query(`
+      update audit_chain_head set prev_hash = last.prev_hash, hash = last.hash
+      from (select prev_hash, hash from audit_event order by id desc limit 1) as last`);
     await client.query('commit');
   } catch (error) {
     await client.query('rollback');

@@ -63,6 +63,8 @@ export async function ensureBenchData(server: DatabaseServer, options: EnsureOpt
     const meta = await readBenchMeta(url);
     if (meta?.generatorVersion === GENERATOR_VERSION && meta.seed === options.seed && meta.agreements === options.agreements) {
       log(`Reusing the data set in ${database} (seed ${meta.seed}, as of ${meta.asOf}); --force regenerates it.`);
+      // Migrations written since it was generated apply to it too.
+      await applyMigrations(url);
       return { url, database, meta, generated: false, seconds: seconds() };
     }
   }
