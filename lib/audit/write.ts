@@ -1,4 +1,5 @@
 import type { Tx } from '../db-client.ts';
+import { Prisma } from '../generated/prisma/client.ts';
 import { auditHash, auditPayloadPrefix, toJsonValue, type AuditContent } from './chain.ts';
 
 export interface AuditInput {
@@ -29,28 +30,40 @@ function jsonText(value: unknown): string | null {
   return value === null || value === undefined ? null : JSON.stringify(value);
 }
 
-const MISSING_HEAD = 'The audit chain head (table audit_chain_head) has no row; apply the migrations (npm run db:deploy).';
+export const MISSING_HEAD = 'The audit chain head (table audit_chain_head) has no row; apply the migrations (npm run db:deploy).';
 
 /**
- * Appends one event inside the caller's transaction, so the event exists exactly when the change
- * does. One statement moves the chain head and inserts the event: the head row's lock orders
- * concurrent appends (a waiting append re-reads the head once the holder commits), and it is held
- * until commit, so call this last in the transaction.
+ * Two CTEs that append one event: `audit_head` moves the chain head and `audit_appended` inserts the
+ * event from it (returning its id). The head row's lock orders concurrent appends (a waiting append
+ * re-reads the head once the holder commits) and is held until commit. Put them after a statement's
+ * own CTEs; `when` (SQL over those) appends only if it holds.
  */
-export async function appendAudit(tx: Tx, input: AuditInput, occurredAt = new Date()) {
+export function auditAppendSql(input: AuditInput, occurredAt = new Date(), when: Prisma.Sql = Prisma.sql`true`): Prisma.Sql {
   const content = contentOf(input, occurredAt);
-  const inserted = await tx.$executeRaw`
-    with head as (
+  return Prisma.sql`
+    audit_head as (
       update audit_chain_head
       set prev_hash = hash,
           hash = encode(sha256(convert_to(${auditPayloadPrefix(content)} || coalesce(to_json(hash)::text, 'null') || '}', 'UTF8')), 'hex')
+      where ${when}
       returning prev_hash, hash
-    )
-    insert into audit_event (occurred_at, actor_id, action, entity_type, entity_id, before, after, ip, prev_hash, hash)
-    select ${occurredAt}, ${content.actorId}::uuid, ${content.action}, ${content.entityType}, ${content.entityId},
-      ${jsonText(content.before)}::jsonb, ${jsonText(content.after)}::jsonb, ${content.ip}, head.prev_hash, head.hash
-    from head`;
-  if (inserted !== 1) throw new Error(MISSING_HEAD);
+    ),
+    audit_appended as (
+      insert into audit_event (occurred_at, actor_id, action, entity_type, entity_id, before, after, ip, prev_hash, hash)
+      select ${occurredAt}, ${content.actorId}::uuid, ${content.action}, ${content.entityType}, ${content.entityId},
+        ${jsonText(content.before)}::jsonb, ${jsonText(content.after)}::jsonb, ${content.ip}, audit_head.prev_hash, audit_head.hash
+      from audit_head
+      returning id
+    )`;
+}
+
+/**
+ * Appends one event inside the caller's transaction, so the event exists exactly when the change
+ * does. It holds the chain head until commit, so call it last in the transaction.
+ */
+export async function appendAudit(tx: Tx, input: AuditInput, occurredAt = new Date()) {
+  const [appended] = await tx.$queryRaw<{ count: number }[]>`with ${auditAppendSql(input, occurredAt)} select count(*)::int as count from audit_appended`;
+  if (appended?.count !== 1) throw new Error(MISSING_HEAD);
 }
 
 /**

@@ -5,8 +5,11 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError } from './errors.ts
 import { conditionsFor, type Facts, type Permission } from './permissions.ts';
 import { getViewer, type SignedInViewer, type Viewer } from './session.ts';
 
-/** What an action is about, so the table's conditions can be checked. */
-export type Target = { agreementId?: string; milestoneId?: string; updateId?: string };
+/**
+ * What an action is about, so the table's conditions can be checked. `updateAuthorId` is the author of
+ * `updateId` when the caller has already read (and locked) the update in the same transaction.
+ */
+export type Target = { agreementId?: string; milestoneId?: string; updateId?: string; updateAuthorId?: string };
 
 async function factsFor(viewer: SignedInViewer, needed: readonly string[], target: Target, tx: Tx): Promise<Facts> {
   const facts: Facts = {};
@@ -16,7 +19,8 @@ async function factsFor(viewer: SignedInViewer, needed: readonly string[], targe
     if (!milestone) throw new NotFoundError('milestone');
     agreementId = milestone.agreementId;
   }
-  if (needed.includes('notAuthor') || (needed.includes('assigned') && !agreementId && target.updateId)) {
+  if (target.updateAuthorId !== undefined) facts.notAuthor = target.updateAuthorId !== viewer.id;
+  if ((needed.includes('notAuthor') && facts.notAuthor === undefined) || (needed.includes('assigned') && !agreementId && target.updateId)) {
     if (!target.updateId) throw new NotFoundError('progress update');
     const update = await tx.progressUpdate.findUnique({ where: { id: target.updateId }, select: { authorId: true, agreementId: true } });
     if (!update) throw new NotFoundError('progress update');

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Tx } from '../db-client.ts';
+import { Prisma } from '../generated/prisma/client.ts';
 import { endOfMonth, minDate, monthsBetween, startOfMonth, todayIso, toIsoDate, type IsoDate } from '../dates.ts';
 import { scoreAgreement, type AgreementResult, type ProgressStatus, type ScoredMilestone, type ScoredUpdate } from '../scoring/index.ts';
 
@@ -77,7 +78,7 @@ export interface RecomputeOptions {
 export async function recomputeAgreement(tx: Tx, agreementId: string, options: RecomputeOptions = {}) {
   const today = options.today ?? todayIso();
   const [agreement, stored, updates] = await Promise.all([
-    tx.agreement.findUniqueOrThrow({ where: { id: agreementId }, select: { signedOn: true, title: true, summary: true, searchText: true } }),
+    tx.agreement.findUniqueOrThrow({ where: { id: agreementId }, select: { signedOn: true, title: true, summary: true } }),
     tx.milestone.findMany({
       where: { agreementId, archivedAt: null },
       select: { ...milestoneScoringFields, score: true, status: true, lastObservedOn: true },
@@ -93,13 +94,15 @@ export async function recomputeAgreement(tx: Tx, agreementId: string, options: R
 
   await storeHistory(tx, agreementId, { milestones, updates: scoredUpdates, signedOn: agreement.signedOn, today, fromMonth: options.fromMonth });
 
-  const searchText = options.appendToSearchText !== undefined
-    ? [agreement.searchText, options.appendToSearchText].filter((text) => text.trim()).join('\n')
-    : await publicSearchText(tx, agreementId, agreement);
-  await tx.agreement.update({
-    where: { id: agreementId },
-    data: { score: now.score, scoredAt: new Date(), ...(searchText !== agreement.searchText ? { searchText } : {}) },
-  });
+  // The search text runs to tens of kilobytes on a busy agreement: it is appended to or replaced in
+  // the database, never read back.
+  const { appendToSearchText } = options;
+  const searchText = appendToSearchText === undefined
+    ? Prisma.sql`${await publicSearchText(tx, agreementId, agreement)}`
+    : appendToSearchText.trim() ? Prisma.sql`search_text || ${`\n${appendToSearchText}`}` : Prisma.sql`search_text`;
+  const scoredAt = new Date();
+  await tx.$executeRaw`update agreement set score = ${now.score}, scored_at = ${scoredAt}, updated_at = ${scoredAt}, search_text = ${searchText}
+    where id = ${agreementId}::uuid`;
   return now;
 }
 

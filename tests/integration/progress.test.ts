@@ -1,9 +1,10 @@
 // Recording progress and the four-eyes review, against the real database: every refusal writes
 // nothing, and every verification leaves stored scores equal to a fresh computation.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { verifyStoredChain } from '../../lib/audit/verify.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/auth/errors.ts';
 import type { Viewer } from '../../lib/auth/session.ts';
-import { loadScoringInputs } from '../../lib/data/scores.ts';
+import { loadScoringInputs, recomputeAgreement } from '../../lib/data/scores.ts';
 import { editMilestoneDetails } from '../../lib/data/milestone-details.ts';
 import { recordProgressUpdate, reviewProgressUpdate } from '../../lib/data/progress.ts';
 import { todayIso } from '../../lib/dates.ts';
@@ -84,6 +85,26 @@ describe('recording progress', () => {
     expect((await storedAndFresh(LNG)).stored).toBe(before.stored);
   });
 
+  it('keeps every evidence field in the order given, and appends the audit event to the chain', async () => {
+    const update = await recordProgressUpdate(pk, delivery({
+      evidence: [
+        { url: 'https://example.org/notice', title: 'Arrival notice', publisher: 'Port Qasim Authority', publishedOn: '2026-11-02', kind: 'DATASET' },
+        { url: 'https://example.org/statement', title: 'SOCAR statement', kind: 'OFFICIAL_STATEMENT' },
+      ],
+    }));
+    const db = testDb();
+    const evidence = await db.evidence.findMany({ where: { updateId: update.id }, orderBy: { position: 'asc' } });
+    const [event] = await db.auditEvent.findMany({ where: { entityId: update.id }, select: { action: true, after: true } });
+    const chain = await verifyStoredChain(db);
+    await db.$disconnect();
+    expect(evidence.map(({ title, publisher, publishedOn, kind, position }) => ({ title, publisher, publishedOn, kind, position }))).toEqual([
+      { title: 'Arrival notice', publisher: 'Port Qasim Authority', publishedOn: new Date('2026-11-02'), kind: 'DATASET', position: 0 },
+      { title: 'SOCAR statement', publisher: null, publishedOn: null, kind: 'OFFICIAL_STATEMENT', position: 1 },
+    ]);
+    expect(event).toMatchObject({ action: 'progress.record', after: { agreementId: LNG, quantity: 1, narrative: 'Cargo discharged at Port Qasim.' } });
+    expect(chain).toMatchObject({ ok: true });
+  });
+
   it('refuses progress claimed without evidence, naming the field, and writes nothing', async () => {
     await expectNothingWritten(() => recordProgressUpdate(pk, delivery({ evidence: [] })), InputError);
     await recordProgressUpdate(pk, delivery({ evidence: [] })).catch((error: InputError) =>
@@ -118,12 +139,20 @@ describe('reviewing', () => {
   });
 
   it('recomputes the stored scores in the same transaction as the verification, with its audit event', async () => {
-    const update = await recordProgressUpdate(az, delivery({ observedOn: '2026-10-20' }));
+    const narrative = 'Cargo of 20 October discharged at Port Qasim.';
+    const db = testDb();
+    const searchable = async () => (await db.agreement.findUniqueOrThrow({ where: { id: LNG }, select: { searchText: true } })).searchText;
+    const update = await recordProgressUpdate(az, delivery({ observedOn: '2026-10-20', narrative }));
+    expect(await searchable()).not.toContain(narrative);
     const result = await reviewProgressUpdate(pk, ReviewSchema.parse({ updateId: update.id, decision: 'verify' }));
     const { stored, fresh } = await storedAndFresh(LNG);
     expect(stored).toBeCloseTo(fresh, 9);
     expect(result.agreementScore).toBeCloseTo(fresh, 9);
-    const db = testDb();
+    // The verified narrative is now searchable, as a full rebuild of the search text would have it.
+    const appended = await searchable();
+    expect(appended).toContain(narrative);
+    await db.$transaction((tx) => recomputeAgreement(tx, LNG));
+    expect(appended.split('\n').sort()).toEqual((await searchable()).split('\n').sort());
     const events = await db.auditEvent.findMany({ where: { entityId: update.id }, orderBy: { id: 'asc' }, select: { action: true, actorId: true } });
     await db.$disconnect();
     expect(events.map((e) => e.action)).toEqual(['progress.record', 'progress.verify']);
