@@ -1,8 +1,9 @@
-// The production server: Next.js's request handler behind the public page cache (lib: page-cache.ts).
+// The production server: Next.js's request handler behind the public response cache (lib: page-cache.ts).
 // Started by `npm start`, the e2e server and the benchmark instead of `next start`; HOST and PORT
 // choose where it listens.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import next from 'next';
+import { matchesEtag } from '../lib/api/responses.ts';
 import { newNonce } from '../lib/http/security-headers.ts';
 import { cacheKey, PageCache, PUBLIC_VERSION, storable, withNonce } from './lib/page-cache.ts';
 
@@ -11,6 +12,9 @@ const hostname = process.env.HOST;
 const cache = new PageCache({ maxBytes: 64 * 1024 * 1024, ttlMs: 60_000 });
 const shared = globalThis as { [PUBLIC_VERSION]?: number };
 const publicVersion = () => shared[PUBLIC_VERSION] ?? 0;
+
+/** What a 304 repeats of the stored response (RFC 9110, section 15.4.5). */
+const NOT_MODIFIED_HEADERS = ['etag', 'cache-control', 'vary', 'content-location', 'expires'];
 
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
@@ -48,6 +52,13 @@ function serve(request: IncomingMessage, response: ServerResponse): boolean {
     return false;
   }
   const { headers, body } = withNonce(page, newNonce());
+  const etag = headers.etag;
+  if (typeof etag === 'string' && matchesEtag(request.headers['if-none-match'] ?? null, etag)) {
+    const validators = Object.fromEntries(NOT_MODIFIED_HEADERS.flatMap((name) => (headers[name] === undefined ? [] : [[name, headers[name]]])));
+    response.writeHead(304, { ...validators, 'x-ittifaq-cache': 'hit' });
+    response.end();
+    return true;
+  }
   response.writeHead(200, { ...headers, 'content-length': body.length, 'x-ittifaq-cache': 'hit' });
   response.end(request.method === 'HEAD' ? undefined : body);
   return true;

@@ -22,3 +22,18 @@ test('signed-in visitors are never served a shared copy', async ({ page }) => {
   const response = await page.request.get('/methodology');
   expect(response.headers()['x-ittifaq-cache']).toBeUndefined();
 });
+
+test('open data comes from the cache too, and a conditional request for an unchanged copy gets 304', async ({ request }) => {
+  await request.get('/api/v1/sectors');
+  const hit = await request.get('/api/v1/sectors');
+  expect(hit.headers()['x-ittifaq-cache']).toBe('hit');
+  expect(hit.headers()['content-type']).toContain('application/json');
+  expect((await hit.json()).data.length).toBeGreaterThan(0);
+  const etag = hit.headers().etag;
+  expect(etag).toBeTruthy();
+  const unchanged = await request.get('/api/v1/sectors', { headers: { 'if-none-match': etag! } });
+  expect(unchanged.status()).toBe(304);
+  expect(unchanged.headers().etag).toBe(etag);
+  const other = await request.get('/api/v1/sectors', { headers: { 'if-none-match': '"something-else"' } });
+  expect(other.status()).toBe(200);
+});

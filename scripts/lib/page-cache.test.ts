@@ -4,7 +4,7 @@ import { cacheKey, PageCache, storable, withNonce } from './page-cache.ts';
 const anonymous = (url: string, headers: Record<string, string> = {}) => ({ method: 'GET', url, headers });
 
 describe('the public page cache', () => {
-  it('shares only anonymous page loads of public pages', () => {
+  it('shares only anonymous loads of public pages and open data', () => {
     expect(cacheKey(anonymous('/agreements?sector=health&page=2'))).toBe('/agreements?sector=health&page=2');
     expect(cacheKey(anonymous('/'))).toBe('/');
     expect(cacheKey(anonymous('/agreements/lng-supply-socar', { cookie: 'theme=dark' }))).toBe('/agreements/lng-supply-socar');
@@ -12,18 +12,30 @@ describe('the public page cache', () => {
     expect(cacheKey(anonymous('/', { cookie: '__Host-ittifaq.session=eyJ' }))).toBeNull();
     expect(cacheKey(anonymous('/agreements', { rsc: '1' }))).toBeNull();
     expect(cacheKey({ method: 'POST', url: '/agreements', headers: {} })).toBeNull();
-    for (const path of ['/workspace', '/admin/users', '/sign-in', '/api/v1/agreements', '/feed.xml', '/api/v1/agreements.csv', '/set-password/x']) {
+    for (const path of ['/workspace', '/admin/users', '/sign-in', '/feed.xml', '/api/auth/session', '/api/health', '/set-password/x']) {
       expect(cacheKey(anonymous(path)), path).toBeNull();
     }
+    expect(cacheKey(anonymous('/api/v1/agreements?sector=energy&page=2'))).toBe('/api/v1/agreements?sector=energy&page=2');
+    expect(cacheKey(anonymous('/api/v1/agreements.csv'))).toBe('/api/v1/agreements.csv');
   });
 
-  it('stores complete HTML pages without cookies, and nothing else', () => {
+  it('stores complete HTML pages without cookies, only with a nonce to swap', () => {
     const headers = { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "script-src 'nonce-abc=' 'strict-dynamic'", 'content-length': 10 };
     expect(storable(200, headers, Buffer.from('<html></html>'), 1, 0)).toMatchObject({ nonce: 'abc=', version: 1 });
     expect(storable(200, headers, Buffer.alloc(0), 1, 0)?.headers).not.toHaveProperty('content-length');
     expect(storable(404, headers, Buffer.alloc(0), 1, 0)).toBeNull();
     expect(storable(200, { ...headers, 'set-cookie': ['a=b'] }, Buffer.alloc(0), 1, 0)).toBeNull();
-    expect(storable(200, { ...headers, 'content-type': 'application/json' }, Buffer.alloc(0), 1, 0)).toBeNull();
+    expect(storable(200, { ...headers, 'content-security-policy': "script-src 'self'" }, Buffer.alloc(0), 1, 0)).toBeNull();
+  });
+
+  it('stores open data as it is, without a nonce to swap', () => {
+    const body = Buffer.from('{"data":[{"slug":"lng-supply-socar"}]}');
+    const page = storable(200, { 'content-type': 'application/json; charset=utf-8', etag: '"abc"' }, body, 1, 0)!;
+    expect(page).toMatchObject({ nonce: null, headers: { etag: '"abc"' } });
+    expect(withNonce(page, 'NEW2').body.equals(body)).toBe(true);
+    expect(storable(200, { 'content-type': 'text/csv; charset=utf-8' }, Buffer.from('slug\n'), 1, 0)).not.toBeNull();
+    expect(storable(200, { 'content-type': 'image/png' }, Buffer.alloc(1), 1, 0)).toBeNull();
+    expect(storable(200, { 'content-type': 'application/json', 'set-cookie': 'a=b' }, body, 1, 0)).toBeNull();
   });
 
   it('serves each copy with a fresh nonce in the policy and in the page', () => {
