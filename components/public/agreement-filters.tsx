@@ -8,12 +8,15 @@ import { AGREEMENT_SORTS, BANDS, EARLIEST_AS_OF, type AgreementListQueryInput } 
 interface Props {
   query: AgreementListQueryInput;
   sectors: Pick<PublicSector, 'slug' | 'name'>[];
-  parties: Pick<PublicParty, 'slug' | 'name' | 'shortName'>[];
+  /** The parties to offer, in order. */
+  parties: Pick<PublicParty, 'slug' | 'name'>[];
+  /** Whether some parties with agreements are not offered: then the form says where they are. */
+  partiesAbridged: boolean;
   years: number[];
 }
 
 /** The list's whole state as one GET form: submitting it is the only way to change the view. */
-export async function AgreementFilters({ query, sectors, parties, years }: Props) {
+export async function AgreementFilters({ query, sectors, parties, partiesAbridged, years }: Props) {
   const [t, tKind, tStatus, tBand] = await Promise.all([
     getTranslations('AgreementList'), getTranslations('AgreementKind'), getTranslations('LifecycleStatus'), getTranslations('Band'),
   ]);
@@ -35,10 +38,15 @@ export async function AgreementFilters({ query, sectors, parties, years }: Props
       </div>
       <div className="field">
         <label htmlFor="filter-party">{t('party')}</label>
-        <select id="filter-party" name="party" defaultValue={query.party ?? ''}>
+        <select id="filter-party" name="party" defaultValue={query.party ?? ''} aria-describedby={partiesAbridged ? 'filter-party-hint' : undefined}>
           <option value="">{t('any')}</option>
           {parties.map((party) => <option key={party.slug} value={party.slug}>{party.name}</option>)}
         </select>
+        {partiesAbridged && (
+          <span id="filter-party-hint" className="hint">
+            {t.rich('partyHint', { all: (chunks) => <Link href="/parties">{chunks}</Link> })}
+          </span>
+        )}
       </div>
       <div className="field">
         <label htmlFor="filter-kind">{t('kind')}</label>

@@ -16,7 +16,7 @@ import {
 import { loadMilestoneExport } from './public-export.ts';
 import { loadScoresAsOf } from './public-scores.ts';
 import { loadGroupScores, loadLatestUpdates, loadSummary, type Scope } from './public-summary.ts';
-import { loadPublicParties, loadPublicSectors } from './public-taxonomy.ts';
+import { loadPartyFilterOptions, loadPublicParties, loadPublicSectors } from './public-taxonomy.ts';
 
 /** Results that name agreements, milestones, sectors or parties go stale with either kind of change. */
 const LISTS = [PUBLIC_AGREEMENTS_TAG, PUBLIC_TAXONOMY_TAG];
@@ -77,6 +77,7 @@ export const getMilestoneExport = unstable_cache(
 
 export const getSectors = unstable_cache(loadPublicSectors, ['public-sectors'], { tags: [PUBLIC_TAXONOMY_TAG] });
 export const getParties = unstable_cache(loadPublicParties, ['public-parties'], { tags: [PUBLIC_TAXONOMY_TAG] });
+export const getPartyFilterOptions = unstable_cache(loadPartyFilterOptions, ['public-party-filter'], { tags: LISTS });
 
 export const getExampleAgreementSlug = unstable_cache(loadExampleAgreementSlug, ['public-example-agreement'], {
   tags: [PUBLIC_AGREEMENTS_TAG],

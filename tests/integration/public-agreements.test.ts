@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { listAgreements, loadPublicSlugs, loadSignedYears } from '../../lib/data/public-agreements.ts';
 import { loadScoresAsOf } from '../../lib/data/public-scores.ts';
+import { loadPartyFilterOptions } from '../../lib/data/public-taxonomy.ts';
 import type { AgreementFilterInput, AgreementSort } from '../../lib/validation/public-query.ts';
 import { seedDemo } from '../../prisma/seed/index.ts';
 
@@ -28,6 +29,24 @@ describe('the public agreement list', () => {
     expect((await slugs({ signedYear: 2020 })).sort()).toEqual(['defence-cooperation-mou-2020', 'trade-investment-mou-2020']);
     expect((await slugs({ band: 'NOT_INITIATED' })).sort()).toEqual(['energy-infrastructure-investment-declaration', 'textiles-fashion-letter-of-intent']);
     expect(await slugs({ sector: 'it-e-government', kind: 'AGREEMENT' })).toEqual([]);
+  });
+
+  it('offers the parties to the most published agreements as filter options, by name', async () => {
+    const offered = await loadPartyFilterOptions(1000);
+    const counts = new Map<string, number>();
+    for (const party of offered) counts.set(party.slug, (await slugs({ party: party.slug })).length);
+    // Every party offered has a published agreement, and every party to one is offered.
+    expect([...counts.values()].every((count) => count > 0)).toBe(true);
+    const linked = new Set((await listAgreements({}, { all: true })).items.flatMap((item) => item.parties.map((party) => party.slug)));
+    expect(new Set(counts.keys())).toEqual(linked);
+
+    const busiest = await loadPartyFilterOptions(3);
+    expect(busiest).toHaveLength(3);
+    expect(busiest.map((party) => party.name)).toEqual(busiest.map((party) => party.name).sort((a, b) => a.localeCompare(b)));
+    const fewest = Math.min(...busiest.map((party) => counts.get(party.slug)!));
+    const busier = [...counts].filter(([, count]) => count > fewest).map(([slug]) => slug);
+    expect(busiest.map((party) => party.slug)).toEqual(expect.arrayContaining(busier));
+    expect(busiest.map((party) => party.slug)).toContain('pakistan');
   });
 
   it('returns each agreement with its sectors and parties by role', async () => {

@@ -8,9 +8,12 @@ import { DownloadLinks } from '@/components/public/download-links.tsx';
 import { pageMetadata } from '@/components/public/page-metadata.ts';
 import { Pagination } from '@/components/public/pagination.tsx';
 import { QueryNotices } from '@/components/public/query-notices.tsx';
-import { getAgreementList, getParties, getSectors, getSignedYears } from '@/lib/data/public-cache.ts';
+import { getAgreementList, getParties, getPartyFilterOptions, getSectors, getSignedYears } from '@/lib/data/public-cache.ts';
 import { hrefWith, withoutEmptyParameters } from '@/lib/urls.ts';
 import { AgreementListQuerySchema, DEFAULT_PER_PAGE, parseQuery, type SearchParams } from '@/lib/validation/public-query.ts';
+
+/** How many parties the filter offers (the busiest); the others are reached from /parties. */
+const PARTY_FILTER_OPTIONS = 40;
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('AgreementList');
@@ -23,14 +26,19 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
   if (clean) redirect(clean);
   const { data: query, issues } = parseQuery(AgreementListQuerySchema, raw);
   const { sort, page, perPage, ...filters } = query;
-  const [format, t, list, sectors, parties, years] = await Promise.all([
+  const [format, t, list, sectors, busiestParties, years] = await Promise.all([
     getFormatter(),
     getTranslations('AgreementList'),
     getAgreementList(filters, { sort, page, perPage }),
     getSectors(),
-    getParties(),
+    getPartyFilterOptions(PARTY_FILTER_OPTIONS),
     getSignedYears(),
   ]);
+  // A party filtered on through the address stays selected even when the filter does not offer it.
+  const chosen = filters.party && !busiestParties.some((party) => party.slug === filters.party)
+    ? (await getParties()).find((party) => party.slug === filters.party)
+    : undefined;
+  const parties = chosen ? [{ slug: chosen.slug, name: chosen.name }, ...busiestParties] : busiestParties;
   // The view's state, minus the page: what pagination, the as-of link and the downloads keep.
   const state = { ...filters, sort, perPage: perPage === DEFAULT_PER_PAGE ? undefined : perPage };
   const asOf = filters.asOf ?? null;
@@ -39,7 +47,7 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
       <h1>{t('title')}</h1>
       <QueryNotices issues={issues} />
       <AsOfNotice asOf={asOf} todayHref={hrefWith('/agreements', { ...state, asOf: undefined })} />
-      <AgreementFilters query={query} sectors={sectors} parties={parties} years={years} />
+      <AgreementFilters query={query} sectors={sectors} parties={parties} partiesAbridged={busiestParties.length === PARTY_FILTER_OPTIONS} years={years} />
       <section aria-labelledby="results-heading">
         <h2 id="results-heading">
           {filters.q ? t('resultsFor', { count: list.total, q: filters.q }) : t('results', { count: list.total })}
