@@ -60,7 +60,7 @@ async function main() {
     if (!dev) await buildIfNeeded(env);
     const demo = await hasDemoData(url);
 
-    const app = spawn(process.execPath, dev ? [nextBin, 'dev', '-p', String(port)] : serverCommand, {
+    const app = spawn(process.execPath, dev ? [nextBin, 'dev', '-p', String(port)] : serverCommand(env), {
       stdio: ['ignore', 'pipe', 'inherit'],
       env: { ...env, PORT: String(port) },
     });
