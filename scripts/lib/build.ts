@@ -52,7 +52,7 @@ export const nextBin = path.resolve('node_modules/next/dist/bin/next');
 export const DEFAULT_SERVER_HEAP_MB = 384;
 
 /** The production server (Next.js behind the public response cache); PORT and HOST set where it listens. */
-export function serverCommand(env: NodeJS.ProcessEnv = process.env): string[] {
+export function serverCommand(env: Record<string, string | undefined> = process.env): string[] {
   const heap = env.ITTIFAQ_HEAP_MB ? Number(env.ITTIFAQ_HEAP_MB) : DEFAULT_SERVER_HEAP_MB;
   if (!Number.isInteger(heap) || heap < 128) {
     throw new ConfigError(`ITTIFAQ_HEAP_MB must be a whole number of megabytes, at least 128, got "${env.ITTIFAQ_HEAP_MB}".`);

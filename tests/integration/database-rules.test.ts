@@ -15,6 +15,16 @@ describe('the database', () => {
     });
   });
 
+  it('keeps exactly one audit chain head row', async () => {
+    await withClient(async (client) => {
+      expect((await client.query('select count(*)::int as n from audit_chain_head')).rows[0].n).toBe(1);
+      await expect(client.query('delete from audit_chain_head')).rejects.toThrow(/needs its head row/);
+      await expect(client.query('truncate audit_chain_head')).rejects.toThrow(/needs its head row/);
+      await expect(client.query('insert into audit_chain_head (singleton) values (false)')).rejects.toThrow(/audit_chain_head_singleton/);
+      await expect(client.query('insert into audit_chain_head (singleton) values (true)')).rejects.toThrow(/audit_chain_head_pkey/);
+    });
+  });
+
   it('lets a progress update be reviewed once and never edited or deleted', async () => {
     await withClient(async (client) => {
       const pending = (await client.query(`select id from progress_update where review_state = 'PENDING' limit 1`)).rows[0];
