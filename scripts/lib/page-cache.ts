@@ -2,9 +2,9 @@
 // request because it carries a per-request CSP nonce; for anonymous visitors the same URL renders the
 // same bytes apart from that nonce, so a stored copy is served with a fresh nonce swapped in. The open
 // data (JSON and CSV under /api/v1) is the same for every reader and is kept as it is; the feed is not,
-// since its links carry the host the reader used. Entries are discarded
-// when the app invalidates any public data (the app bumps a counter on globalThis, which the server
-// shares with it) and after a minute at most (pages mention today's date).
+// since its links carry the host the reader used. Entries are discarded when the app invalidates any
+// public data (the app bumps a counter on globalThis, which the server shares with it) and after a
+// minute at most (pages mention today's date).
 
 /** Paths of public pages and of the open data. */
 const PUBLIC_PATHS = /^\/(|agreements(\/[^/.]+)?|sectors\/[^/.]+|parties(\/[^/.]+)?|methodology|about|api\/v1\/[^?]+)$/;
