@@ -13,9 +13,6 @@ const cache = new PageCache({ maxBytes: 64 * 1024 * 1024, ttlMs: 60_000 });
 const shared = globalThis as { [PUBLIC_VERSION]?: number };
 const publicVersion = () => shared[PUBLIC_VERSION] ?? 0;
 
-/** What a 304 repeats of the stored response (RFC 9110, section 15.4.5). */
-const NOT_MODIFIED_HEADERS = ['etag', 'cache-control', 'vary', 'content-location', 'expires'];
-
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 
@@ -54,8 +51,8 @@ function serve(request: IncomingMessage, response: ServerResponse): boolean {
   const { headers, body } = withNonce(page, newNonce());
   const etag = headers.etag;
   if (typeof etag === 'string' && matchesEtag(request.headers['if-none-match'] ?? null, etag)) {
-    const validators = Object.fromEntries(NOT_MODIFIED_HEADERS.flatMap((name) => (headers[name] === undefined ? [] : [[name, headers[name]]])));
-    response.writeHead(304, { ...validators, 'x-ittifaq-cache': 'hit' });
+    // The stored headers as they are: the validators RFC 9110 asks a 304 to repeat, and the security headers.
+    response.writeHead(304, { ...headers, 'x-ittifaq-cache': 'hit' });
     response.end();
     return true;
   }

@@ -34,6 +34,7 @@ test('open data comes from the cache too, and a conditional request for an uncha
   const unchanged = await request.get('/api/v1/sectors', { headers: { 'if-none-match': etag! } });
   expect(unchanged.status()).toBe(304);
   expect(unchanged.headers().etag).toBe(etag);
+  expect(unchanged.headers()['x-content-type-options']).toBe('nosniff');
   const other = await request.get('/api/v1/sectors', { headers: { 'if-none-match': '"something-else"' } });
   expect(other.status()).toBe(200);
 });
