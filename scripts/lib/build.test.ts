@@ -5,7 +5,7 @@ describe('the production server command', () => {
   it('limits the heap, by default or as ITTIFAQ_HEAP_MB says', () => {
     expect(serverCommand({})[0]).toBe(`--max-old-space-size=${DEFAULT_SERVER_HEAP_MB}`);
     expect(serverCommand({ ITTIFAQ_HEAP_MB: '1024' })[0]).toBe('--max-old-space-size=1024');
-    expect(serverCommand({}).at(-1)).toMatch(/\.next\/ittifaq-server\.mjs$/);
+    expect(serverCommand({}).at(-1)).toMatch(/scripts\/server\.ts$/);
   });
 
   it('refuses a limit that is not a whole number of at least 128 MB, naming the variable', () => {

@@ -4,20 +4,10 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
 import { ConfigError } from './cli.ts';
 
-const SOURCES = [
-  'app', 'components', 'lib', 'i18n', 'messages', 'public', 'proxy.ts', 'next.config.js', 'package-lock.json', 'tsconfig.json',
-  'prisma/schema.prisma', 'scripts/server.ts', 'scripts/lib/page-cache.ts',
-];
+const SOURCES = ['app', 'components', 'lib', 'i18n', 'messages', 'public', 'proxy.ts', 'next.config.js', 'package-lock.json', 'tsconfig.json', 'prisma/schema.prisma'];
 const STAMP = path.resolve('.next/ittifaq-sources.sha256');
-/**
- * The production server (scripts/server.ts) compiled to plain JavaScript with the build, so it runs
- * without a TypeScript loader: tsx's hooks would sit on every module resolution Next.js does per
- * request, and its worker alone held about 100 MB of resident memory.
- */
-const SERVER_BUNDLE = path.resolve('.next/ittifaq-server.mjs');
 
 async function* files(entry: string): AsyncGenerator<string> {
   if (!existsSync(entry)) return;
@@ -67,29 +57,18 @@ export function serverCommand(env: Record<string, string | undefined> = process.
   if (!Number.isInteger(heap) || heap < 128) {
     throw new ConfigError(`ITTIFAQ_HEAP_MB must be a whole number of megabytes, at least 128, got "${env.ITTIFAQ_HEAP_MB}".`);
   }
-  return [`--max-old-space-size=${heap}`, SERVER_BUNDLE];
+  return [`--max-old-space-size=${heap}`, '--import', 'tsx', path.resolve('scripts/server.ts')];
 }
 
-/** Runs `next build` and compiles the server unless `.next` already holds both for exactly these sources. */
+/** Runs `next build` unless `.next` already holds a build of exactly these sources. */
 export async function buildIfNeeded(env: NodeJS.ProcessEnv): Promise<void> {
   const fingerprint = await sourceFingerprint();
-  const built = existsSync(STAMP) && existsSync('.next/BUILD_ID') && existsSync(SERVER_BUNDLE);
-  if (built && (await readFile(STAMP, 'utf8')).trim() === fingerprint) return;
+  const current = existsSync(STAMP) && existsSync('.next/BUILD_ID') ? (await readFile(STAMP, 'utf8')).trim() : null;
+  if (current === fingerprint) return;
   console.log('Building the app (first start, or the sources changed); this takes a minute or two…');
   // Built without a database on purpose: a page that queries during the build fails here, loudly.
   const { DATABASE_URL: _notForBuild, ...buildEnv } = env;
   const code = await run(process.execPath, [nextBin, 'build'], buildEnv);
   if (code !== 0) throw new Error(`next build failed with exit code ${code}`);
-  await esbuild.build({
-    entryPoints: [path.resolve('scripts/server.ts')],
-    outfile: SERVER_BUNDLE,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    // Next.js and every other package load from node_modules as usual; only our own modules are bundled.
-    packages: 'external',
-    logLevel: 'warning',
-  });
   await writeFile(STAMP, `${fingerprint}\n`);
 }
