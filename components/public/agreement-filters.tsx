@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { FilterSelect } from '@/components/forms/filter-select.tsx';
 import type { PublicParty, PublicSector } from '@/lib/data/public-taxonomy.ts';
 import { todayIso } from '@/lib/dates.ts';
 import { AgreementKind, LifecycleStatus } from '@/lib/generated/prisma/enums.ts';
@@ -29,60 +30,21 @@ export async function AgreementFilters({ query, sectors, parties, partiesAbridge
         <input id="filter-q" type="search" name="q" defaultValue={query.q ?? ''} maxLength={200} aria-describedby="filter-q-hint" />
         <span id="filter-q-hint" className="hint">{t('searchHint')}</span>
       </div>
-      <div className="field">
-        <label htmlFor="filter-sector">{t('sector')}</label>
-        <select id="filter-sector" name="sector" defaultValue={query.sector ?? ''}>
-          <option value="">{t('any')}</option>
-          {sectors.map((sector) => <option key={sector.slug} value={sector.slug}>{sector.name}</option>)}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-party">{t('party')}</label>
-        <select id="filter-party" name="party" defaultValue={query.party ?? ''} aria-describedby={partiesAbridged ? 'filter-party-hint' : undefined}>
-          <option value="">{t('any')}</option>
-          {parties.map((party) => <option key={party.slug} value={party.slug}>{party.name}</option>)}
-        </select>
-        {partiesAbridged && (
-          <span id="filter-party-hint" className="hint">
-            {t.rich('partyHint', { all: (chunks) => <Link href="/parties">{chunks}</Link> })}
-          </span>
-        )}
-      </div>
-      <div className="field">
-        <label htmlFor="filter-kind">{t('kind')}</label>
-        <select id="filter-kind" name="kind" defaultValue={query.kind ?? ''}>
-          <option value="">{t('any')}</option>
-          {Object.values(AgreementKind).map((kind) => <option key={kind} value={kind}>{tKind(kind)}</option>)}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-status">{t('status')}</label>
-        <select id="filter-status" name="status" defaultValue={query.status ?? ''}>
-          <option value="">{t('any')}</option>
-          {Object.values(LifecycleStatus).map((status) => <option key={status} value={status}>{tStatus(status)}</option>)}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-year">{t('signedYear')}</label>
-        <select id="filter-year" name="signedYear" defaultValue={query.signedYear ? String(query.signedYear) : ''}>
-          <option value="">{t('any')}</option>
-          {years.map((year) => <option key={year} value={year}>{year}</option>)}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-band">{t('band')}</label>
-        <select id="filter-band" name="band" defaultValue={query.band ?? ''}>
-          <option value="">{t('any')}</option>
-          {BANDS.map((band) => <option key={band} value={band}>{tBand(band)}</option>)}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor="filter-sort">{t('sort')}</label>
-        <select id="filter-sort" name="sort" defaultValue={query.sort ?? ''}>
-          <option value="">{t('sortDefault')}</option>
-          {AGREEMENT_SORTS.map((sort) => <option key={sort} value={sort}>{t(`sortOption.${sort}`)}</option>)}
-        </select>
-      </div>
+      <FilterSelect id="filter-sector" name="sector" label={t('sector')} value={query.sector ?? ''} emptyLabel={t('any')}
+        options={sectors.map((sector) => ({ value: sector.slug, label: sector.name }))} />
+      <FilterSelect id="filter-party" name="party" label={t('party')} value={query.party ?? ''} emptyLabel={t('any')}
+        options={parties.map((party) => ({ value: party.slug, label: party.name }))}
+        hint={partiesAbridged && t.rich('partyHint', { all: (chunks) => <Link href="/parties">{chunks}</Link> })} />
+      <FilterSelect id="filter-kind" name="kind" label={t('kind')} value={query.kind ?? ''} emptyLabel={t('any')}
+        options={Object.values(AgreementKind).map((kind) => ({ value: kind, label: tKind(kind) }))} />
+      <FilterSelect id="filter-status" name="status" label={t('status')} value={query.status ?? ''} emptyLabel={t('any')}
+        options={Object.values(LifecycleStatus).map((status) => ({ value: status, label: tStatus(status) }))} />
+      <FilterSelect id="filter-year" name="signedYear" label={t('signedYear')} value={query.signedYear ? String(query.signedYear) : ''} emptyLabel={t('any')}
+        options={years.map((year) => ({ value: String(year), label: String(year) }))} />
+      <FilterSelect id="filter-band" name="band" label={t('band')} value={query.band ?? ''} emptyLabel={t('any')}
+        options={BANDS.map((band) => ({ value: band, label: tBand(band) }))} />
+      <FilterSelect id="filter-sort" name="sort" label={t('sort')} value={query.sort ?? ''} emptyLabel={t('sortDefault')}
+        options={AGREEMENT_SORTS.map((sort) => ({ value: sort, label: t(`sortOption.${sort}`) }))} />
       <div className="field">
         <label htmlFor="filter-as-of">{t('asOf')}</label>
         <input id="filter-as-of" type="date" name="asOf" defaultValue={query.asOf ?? ''} min={EARLIEST_AS_OF} max={todayIso()} />

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { FilterSelect } from '@/components/forms/filter-select.tsx';
 import { requirePage } from '@/lib/auth/page-guard.ts';
 import { auditFilterOptions, listAuditEvents, parseAuditFilters, type AuditFilters } from '@/lib/data/admin/audit.ts';
 import { isUuid } from '@/lib/validation/ids.ts';
@@ -35,32 +36,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       <p>{t('intro')}</p>
       <VerifyChainForm />
       <form method="get" action="/admin/audit" className="filter-form" aria-label={t('filters')}>
-        <div className="field">
-          <label htmlFor="filter-actor">{t('actor')}</label>
-          <select id="filter-actor" name="actor" defaultValue={filters.actor ?? ''}>
-            <option value="">{t('anyone')}</option>
-            <option value="system">{t('system')}</option>
-            {options.actors.map((actor) => <option key={actor.value} value={actor.value}>{actor.label}</option>)}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-entity-type">{t('entityType')}</label>
-          <select id="filter-entity-type" name="entityType" defaultValue={filters.entityType ?? ''}>
-            <option value="">{t('any')}</option>
-            {options.entityTypes.map((type) => <option key={type} value={type}>{type}</option>)}
-          </select>
-        </div>
+        <FilterSelect id="filter-actor" name="actor" label={t('actor')} value={filters.actor ?? ''} emptyLabel={t('anyone')}
+          options={[{ value: 'system', label: t('system') }, ...options.actors]} />
+        <FilterSelect id="filter-entity-type" name="entityType" label={t('entityType')} value={filters.entityType ?? ''} emptyLabel={t('any')}
+          options={options.entityTypes.map((type) => ({ value: type, label: type }))} />
         <div className="field">
           <label htmlFor="filter-entity-id">{t('entityId')}</label>
           <input id="filter-entity-id" name="entityId" defaultValue={filters.entityId ?? ''} />
         </div>
-        <div className="field">
-          <label htmlFor="filter-action">{t('action')}</label>
-          <select id="filter-action" name="action" defaultValue={filters.action ?? ''}>
-            <option value="">{t('any')}</option>
-            {options.actions.map((action) => <option key={action} value={action}>{action}</option>)}
-          </select>
-        </div>
+        <FilterSelect id="filter-action" name="action" label={t('action')} value={filters.action ?? ''} emptyLabel={t('any')}
+          options={options.actions.map((action) => ({ value: action, label: action }))} />
         <div className="field">
           <label htmlFor="filter-from">{t('from')}</label>
           <input id="filter-from" name="from" type="date" defaultValue={filters.from ?? ''} />
