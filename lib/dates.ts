@@ -16,6 +16,11 @@ export function toIsoDate(date: Date): IsoDate {
   return date.toISOString().slice(0, 10);
 }
 
+/** `toIsoDate` for an optional date (a nullable date column). */
+export function toIsoDateOrNull(date: Date | null): IsoDate | null {
+  return date ? toIsoDate(date) : null;
+}
+
 export function fromIsoDate(value: IsoDate): Date {
   return new Date(`${value}T00:00:00Z`);
 }

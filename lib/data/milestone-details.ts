@@ -4,7 +4,7 @@ import { authorizeUser } from '../auth/authorize.ts';
 import { NotFoundError } from '../auth/errors.ts';
 import type { Viewer } from '../auth/session.ts';
 import { getDb } from '../db.ts';
-import { toIsoDate } from '../dates.ts';
+import { toIsoDate, toIsoDateOrNull } from '../dates.ts';
 import { InputError } from '../forms/input-error.ts';
 import type { MilestoneDetailsInput } from '../validation/progress.ts';
 import { lockAgreement, recomputeAgreement } from './scores.ts';
@@ -13,7 +13,7 @@ import { updateVersioned } from './versioned.ts';
 const detailFields = { id: true, agreementId: true, version: true, description: true, dueOn: true, responsiblePartyId: true } as const;
 
 function comparable(row: { version: number; description: string; dueOn: Date | null; responsiblePartyId: string | null }) {
-  return { version: row.version, description: row.description, dueOn: row.dueOn ? toIsoDate(row.dueOn) : null, responsiblePartyId: row.responsiblePartyId };
+  return { version: row.version, description: row.description, dueOn: toIsoDateOrNull(row.dueOn), responsiblePartyId: row.responsiblePartyId };
 }
 
 /**

@@ -5,7 +5,7 @@ import { ConflictError, NotFoundError } from '../auth/errors.ts';
 import type { Viewer } from '../auth/session.ts';
 import type { Tx } from '../db-client.ts';
 import { getDb } from '../db.ts';
-import { startOfMonth, todayIso, toIsoDate } from '../dates.ts';
+import { startOfMonth, todayIso, toIsoDate, toIsoDateOrNull } from '../dates.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import { InputError } from '../forms/input-error.ts';
 import type { FieldErrors } from '../forms/action-state.ts';
@@ -95,7 +95,7 @@ export async function recordProgressUpdate(viewer: Viewer, input: ProgressUpdate
       select item.id, created.id, item.url, item.title, item.publisher, item.published_on, item.kind::"EvidenceKind", item.position - 1
       from created, unnest(${evidence.map(() => newId())}::uuid[], ${evidence.map((item) => item.url)}::text[],
         ${evidence.map((item) => item.title)}::text[], ${evidence.map((item) => item.publisher)}::text[],
-        ${evidence.map((item) => (item.publishedOn ? toIsoDate(item.publishedOn) : null))}::date[], ${evidence.map((item) => item.kind)}::text[])
+        ${evidence.map((item) => toIsoDateOrNull(item.publishedOn))}::date[], ${evidence.map((item) => item.kind)}::text[])
         with ordinality as item(id, url, title, publisher, published_on, kind, position)
     ),
     ${auditAppendSql({

@@ -1,17 +1,17 @@
 import 'server-only';
 import { getDb } from '../db.ts';
-import { endOfDay, toIsoDate, type IsoDate } from '../dates.ts';
+import { endOfDay, toIsoDate, toIsoDateOrNull, type IsoDate } from '../dates.ts';
 import type {
-  AgreementKind, EvidenceKind, LifecycleStatus, MilestoneKind, PartyKind, PartyRole, RecurrenceFrequency, SourceDocumentKind,
+  EvidenceKind, MilestoneKind, PartyKind, PartyRole, RecurrenceFrequency, SourceDocumentKind,
 } from '../generated/prisma/enums.ts';
 import { agreementMonthly, type MonthScore } from '../scoring/aggregates.ts';
 import { compareSides, type SidedUpdate } from '../scoring/assessments.ts';
 import { isOverdue } from '../scoring/deadlines.ts';
 import {
   complianceOf,
-  bandOf, countsTowardsAggregates, recurringLedger, scoreAgreement, scoreMilestone, type Band, type LedgerRow, type ProgressStatus,
+  bandOf, countsTowardsAggregates, recurringLedger, scoreAgreement, scoreMilestone, type LedgerRow, type ProgressStatus,
 } from '../scoring/index.ts';
-import { publicAgreementWhere, ROLE_ORDER } from './public-agreements.ts';
+import { publicAgreementWhere, ROLE_ORDER, type AgreementListItem } from './public-agreements.ts';
 import { loadScoreHistory, toScoredMilestoneRow } from './public-scores.ts';
 
 export interface SideRef {
@@ -20,13 +20,12 @@ export interface SideRef {
   shortName: string | null;
 }
 
-export interface MilestoneView {
-  id: string;
+/** What a milestone says and where it stands: the same on the agreement page and in the CSV download. */
+export interface MilestoneFacts {
   title: string;
   description: string;
   clauseRef: string | null;
   clauseExcerpt: string | null;
-  responsibleParty: SideRef | null;
   dueOn: IsoDate | null;
   weight: number;
   kind: MilestoneKind;
@@ -39,10 +38,15 @@ export interface MilestoneView {
   target: number | null;
   score: number;
   status: ProgressStatus;
+  lastObservedOn: IsoDate | null;
+}
+
+export interface MilestoneView extends MilestoneFacts {
+  id: string;
+  responsibleParty: SideRef | null;
   /** Cancelled milestones do not count towards the agreement's score. */
   counted: boolean;
   overdue: boolean;
-  lastObservedOn: IsoDate | null;
   /** Numeric targets: the latest verified actual value. */
   actualValue: number | null;
   /** Recurring obligations: expected against delivered per period, and the totals over elapsed periods. */
@@ -71,23 +75,12 @@ export interface UpdateView {
   evidence: { url: string; title: string; publisher: string | null; publishedOn: IsoDate | null; kind: EvidenceKind }[];
 }
 
-export interface AgreementDetail {
-  id: string;
-  slug: string;
-  title: string;
-  kind: AgreementKind;
-  status: LifecycleStatus;
-  signedOn: IsoDate | null;
-  effectiveOn: IsoDate | null;
-  expiresOn: IsoDate | null;
-  summary: string;
+/** An agreement as the list shows it, and everything its own page adds. */
+export interface AgreementDetail extends Omit<AgreementListItem, 'parties'> {
   /** The day the figures describe: the as-of day, or today. */
   reference: IsoDate;
   asOf: IsoDate | null;
-  score: number;
-  band: Band;
   countsTowardsAggregates: boolean;
-  sectors: { slug: string; name: string }[];
   parties: (SideRef & { role: PartyRole; kind: PartyKind; countryCode: string })[];
   sourceDocuments: { title: string; url: string; kind: SourceDocumentKind; publishedOn: IsoDate | null }[];
   milestones: MilestoneView[];
@@ -95,8 +88,6 @@ export interface AgreementDetail {
   updates: UpdateView[];
   history: MonthScore[];
 }
-
-const isoOrNull = (date: Date | null) => (date ? toIsoDate(date) : null);
 
 /**
  * One public agreement as it stands today (stored scores) or as it stood at the end of `asOf`
@@ -158,13 +149,13 @@ export async function loadAgreementDetail(id: string, asOf: IsoDate | null, toda
   }));
   const computed = asOf ? scoreAgreement(scoredMilestones, scoredUpdates, asOf) : null;
   const score = computed ? computed.score : agreement.score;
-  const signedOn = isoOrNull(agreement.signedOn);
+  const signedOn = toIsoDateOrNull(agreement.signedOn);
 
   const sideOf = new Map(updates.map((update) => [update.id, update.authorSide]));
   const milestoneViews = milestones.map((milestone, index): MilestoneView => {
     const scored = scoredMilestones[index]!;
     const result = computed?.milestones[index] ?? scoreMilestone(scored, scoredUpdates, reference);
-    const stored = { score: milestone.score, status: milestone.status, lastObservedOn: isoOrNull(milestone.lastObservedOn) };
+    const stored = { score: milestone.score, status: milestone.status, lastObservedOn: toIsoDateOrNull(milestone.lastObservedOn) };
     const current = computed
       ? { score: result.score, status: result.status, lastObservedOn: result.latest?.observedOn ?? null }
       : stored;
@@ -172,11 +163,11 @@ export async function loadAgreementDetail(id: string, asOf: IsoDate | null, toda
     return {
       ...milestone,
       ...current,
-      dueOn: isoOrNull(milestone.dueOn),
+      dueOn: toIsoDateOrNull(milestone.dueOn),
       startsOn: scored.startsOn ?? null,
       endsOn: scored.endsOn ?? null,
       counted: current.status !== 'CANCELLED',
-      overdue: isOverdue({ dueOn: isoOrNull(milestone.dueOn), ...current }, reference),
+      overdue: isOverdue({ dueOn: toIsoDateOrNull(milestone.dueOn), ...current }, reference),
       actualValue: milestone.kind === 'TARGET' ? (result.latest?.actualValue ?? null) : null,
       ledger: milestone.kind === 'RECURRING' ? recurringLedger(scored, scoredUpdates.filter((u) => u.milestoneId === milestone.id), reference) : null,
       compliance: milestone.kind === 'RECURRING' ? complianceOf(result) : null,
@@ -204,7 +195,7 @@ export async function loadAgreementDetail(id: string, asOf: IsoDate | null, toda
       supersededBy: correction
         ? { id: correction.id, observedOn: toIsoDate(correction.observedOn), correctionReason: correction.correctionReason }
         : null,
-      evidence: update.evidence.map((item) => ({ ...item, publishedOn: isoOrNull(item.publishedOn) })),
+      evidence: update.evidence.map((item) => ({ ...item, publishedOn: toIsoDateOrNull(item.publishedOn) })),
     };
   });
 
@@ -215,8 +206,8 @@ export async function loadAgreementDetail(id: string, asOf: IsoDate | null, toda
     kind: agreement.kind,
     status: agreement.status,
     signedOn,
-    effectiveOn: isoOrNull(agreement.effectiveOn),
-    expiresOn: isoOrNull(agreement.expiresOn),
+    effectiveOn: toIsoDateOrNull(agreement.effectiveOn),
+    expiresOn: toIsoDateOrNull(agreement.expiresOn),
     summary: agreement.summary,
     reference,
     asOf,
@@ -230,7 +221,7 @@ export async function loadAgreementDetail(id: string, asOf: IsoDate | null, toda
     parties: agreement.parties
       .map(({ role, party }) => ({ ...party, role }))
       .sort((a, b) => ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role) || a.name.localeCompare(b.name)),
-    sourceDocuments: agreement.sourceDocuments.map((doc) => ({ ...doc, publishedOn: isoOrNull(doc.publishedOn) })),
+    sourceDocuments: agreement.sourceDocuments.map((doc) => ({ ...doc, publishedOn: toIsoDateOrNull(doc.publishedOn) })),
     milestones: milestoneViews,
     updates: updateViews,
     history: agreementMonthly(history.get(id) ?? [], score, reference),

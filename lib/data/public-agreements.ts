@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb } from '../db.ts';
-import { toIsoDate, type IsoDate } from '../dates.ts';
+import { toIsoDateOrNull, type IsoDate } from '../dates.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import type { AgreementKind, LifecycleStatus, PartyRole } from '../generated/prisma/enums.ts';
 import { bandOf, SIGNED_STATUSES, type Band } from '../scoring/index.ts';
@@ -225,9 +225,9 @@ async function loadListDetails(ids: string[]) {
       row.id,
       {
         ...row,
-        signedOn: row.signedOn ? toIsoDate(row.signedOn) : null,
-        effectiveOn: row.effectiveOn ? toIsoDate(row.effectiveOn) : null,
-        expiresOn: row.expiresOn ? toIsoDate(row.expiresOn) : null,
+        signedOn: toIsoDateOrNull(row.signedOn),
+        effectiveOn: toIsoDateOrNull(row.effectiveOn),
+        expiresOn: toIsoDateOrNull(row.expiresOn),
         sectors: row.sectors
           .map(({ sector }) => sector)
           .sort((a, b) => a.position - b.position || a.name.localeCompare(b.name))

@@ -1,36 +1,17 @@
 import 'server-only';
 import { getDb } from '../db.ts';
-import { toIsoDate, type IsoDate } from '../dates.ts';
-import type { MilestoneKind, RecurrenceFrequency } from '../generated/prisma/enums.ts';
-import type { ProgressStatus } from '../scoring/index.ts';
+import { toIsoDateOrNull, type IsoDate } from '../dates.ts';
 import type { AgreementFilterInput, AgreementSort } from '../validation/public-query.ts';
+import type { MilestoneFacts } from './public-agreement-detail.ts';
 import { listAgreements } from './public-agreements.ts';
 import { loadScoresAsOf, type AsOfScoresSource } from './public-scores.ts';
 
-export interface MilestoneExportRow {
+export interface MilestoneExportRow extends MilestoneFacts {
   agreementSlug: string;
   position: number;
-  title: string;
-  description: string;
-  clauseRef: string | null;
-  clauseExcerpt: string | null;
+  /** The responsible party's slug. */
   responsibleParty: string | null;
-  dueOn: IsoDate | null;
-  weight: number;
-  kind: MilestoneKind;
-  frequency: RecurrenceFrequency | null;
-  quantityPerPeriod: number | null;
-  unit: string | null;
-  startsOn: IsoDate | null;
-  endsOn: IsoDate | null;
-  baseline: number | null;
-  target: number | null;
-  score: number;
-  status: ProgressStatus;
-  lastObservedOn: IsoDate | null;
 }
-
-const isoOrNull = (date: Date | null) => (date ? toIsoDate(date) : null);
 
 /**
  * The live milestones of the given public agreements, in the agreements' order, for the milestone
@@ -65,10 +46,10 @@ export async function loadMilestonesForExport(
         ...row,
         agreementSlug: slugOf.get(agreementId)!,
         responsibleParty: responsibleParty?.slug ?? null,
-        dueOn: isoOrNull(row.dueOn),
-        startsOn: isoOrNull(row.startsOn),
-        endsOn: isoOrNull(row.endsOn),
-        ...(asOfScore ?? { score: row.score, status: row.status, lastObservedOn: isoOrNull(row.lastObservedOn) }),
+        dueOn: toIsoDateOrNull(row.dueOn),
+        startsOn: toIsoDateOrNull(row.startsOn),
+        endsOn: toIsoDateOrNull(row.endsOn),
+        ...(asOfScore ?? { score: row.score, status: row.status, lastObservedOn: toIsoDateOrNull(row.lastObservedOn) }),
       };
     });
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import type { Tx } from '../db-client.ts';
 import { Prisma } from '../generated/prisma/client.ts';
-import { endOfMonth, minDate, monthsBetween, startOfMonth, todayIso, toIsoDate, type IsoDate } from '../dates.ts';
+import { endOfMonth, minDate, monthsBetween, startOfMonth, todayIso, toIsoDate, toIsoDateOrNull, type IsoDate } from '../dates.ts';
 import { scoreAgreement, type AgreementResult, type ProgressStatus, type ScoredMilestone, type ScoredUpdate } from '../scoring/index.ts';
 
 export const milestoneScoringFields = {
@@ -20,8 +20,8 @@ type UpdateRow = { observedOn: Date } & Record<string, unknown>;
 export function toScoredMilestone(row: MilestoneRow): ScoredMilestone {
   return {
     ...(row as unknown as ScoredMilestone),
-    startsOn: row.startsOn ? toIsoDate(row.startsOn) : null,
-    endsOn: row.endsOn ? toIsoDate(row.endsOn) : null,
+    startsOn: toIsoDateOrNull(row.startsOn),
+    endsOn: toIsoDateOrNull(row.endsOn),
   };
 }
 
