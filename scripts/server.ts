@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import next from 'next';
 import { matchesEtag } from '../lib/api/responses.ts';
 import { newNonce } from '../lib/http/security-headers.ts';
-import { cacheKey, PageCache, PUBLIC_VERSION, storable, withNonce } from './lib/page-cache.ts';
+import { cacheKey, PageCache, PUBLIC_VERSION, representation, storable } from './lib/page-cache.ts';
 
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOST;
@@ -19,7 +19,7 @@ const handle = app.getRequestHandler();
 /** Lets the response stream to the client while keeping a copy, stored if it may be shared. */
 function capture(key: string, request: IncomingMessage, response: ServerResponse) {
   const version = publicVersion();
-  // The copy is stored uncompressed, so the nonce can be swapped in it.
+  // The copy is stored uncompressed, so the nonce can be swapped in it; it is compressed once, when stored.
   delete request.headers['accept-encoding'];
   const chunks: Buffer[] = [];
   const write = response.write.bind(response);
@@ -33,8 +33,9 @@ function capture(key: string, request: IncomingMessage, response: ServerResponse
   }) as typeof response.write;
   response.end = ((chunk?: unknown, ...rest: unknown[]) => {
     keep(chunk);
-    const page = storable(response.statusCode, response.getHeaders(), Buffer.concat(chunks), version, Date.now());
-    if (page && request.method === 'GET') cache.set(key, page);
+    // Not for HEAD: its empty body is not the page, and compressing it would be wasted.
+    const page = request.method === 'GET' ? storable(response.statusCode, response.getHeaders(), Buffer.concat(chunks), version, Date.now()) : null;
+    if (page) cache.set(key, page);
     return (end as (...args: unknown[]) => ServerResponse)(chunk, ...rest);
   }) as typeof response.end;
   response.setHeader('x-ittifaq-cache', 'miss');
@@ -48,15 +49,17 @@ function serve(request: IncomingMessage, response: ServerResponse): boolean {
     capture(key, request, response);
     return false;
   }
-  const { headers, body } = withNonce(page, newNonce());
-  const etag = headers.etag;
+  const { headers, body, encoding } = representation(page, newNonce(), request.headers['accept-encoding']);
+  // Matched against the stored, strong ETag: matchesEtag takes a client's weak copy of it as a match too.
+  const etag = page.headers.etag;
   if (typeof etag === 'string' && matchesEtag(request.headers['if-none-match'] ?? null, etag)) {
-    // The stored headers as they are: the validators RFC 9110 asks a 304 to repeat, and the security headers.
+    // The validators RFC 9110 asks a 304 to repeat (the ETag in the form this client gets, and Vary) and
+    // the security headers, but no Content-Encoding, which a cache must not take over into its stored copy.
     response.writeHead(304, { ...headers, 'x-ittifaq-cache': 'hit' });
     response.end();
     return true;
   }
-  response.writeHead(200, { ...headers, 'content-length': body.length, 'x-ittifaq-cache': 'hit' });
+  response.writeHead(200, { ...headers, ...(encoding && { 'content-encoding': encoding }), 'content-length': body.length, 'x-ittifaq-cache': 'hit' });
   response.end(request.method === 'HEAD' ? undefined : body);
   return true;
 }

@@ -1,7 +1,11 @@
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { cacheKey, PageCache, storable, withNonce } from './page-cache.ts';
+import { acceptsGzip, cacheKey, gzippedWithNonce, PageCache, representation, storable, varyOnEncoding, weakEtag, withNonce } from './page-cache.ts';
 
 const anonymous = (url: string, headers: Record<string, string> = {}) => ({ method: 'GET', url, headers });
+const html = (body: string, headers: Record<string, string> = {}) =>
+  storable(200, { 'content-type': 'text/html', 'content-security-policy': "script-src 'nonce-OLD1'", ...headers }, Buffer.from(body), 1, 0)!;
+const json = (body: string, headers: Record<string, string> = {}) => storable(200, { 'content-type': 'application/json', ...headers }, Buffer.from(body), 1, 0)!;
 
 describe('the public page cache', () => {
   it('shares only anonymous loads of public pages and open data', () => {
@@ -46,9 +50,78 @@ describe('the public page cache', () => {
     expect(served.body.toString()).toBe(body.replaceAll('OLD1', 'NEW2'));
   });
 
+  it('gzips each copy with its fresh nonce spliced in, to exactly the bytes of the plain copy', () => {
+    const body = 'OLD1<script nonce="OLD1"></script><p>ملک — OLD1OLD1 between</p><script nonce="OLD1">go()</script>OLD1';
+    const page = html(body);
+    for (const nonce of ['NEW2', 'q83vEjRWeJq83vEjRWeJqw==']) {
+      const gzipped = gzippedWithNonce(page, nonce);
+      expect(gunzipSync(gzipped.body).equals(withNonce(page, nonce).body), nonce).toBe(true);
+      expect(gzipped.headers['content-security-policy']).toBe(`script-src 'nonce-${nonce}'`);
+    }
+  });
+
+  it('gzips a large repetitive page to a small fraction of its size', () => {
+    const rows = '<tr class="border-b"><td class="px-3 py-2">LNG supply agreement with SOCAR</td></tr>'.repeat(600);
+    const script = '<script nonce="OLD1">self.__next_f.push([1,"…"])</script>';
+    const page = html(`${script}<table>${rows}</table>${script}<table>${rows}</table>${script}`);
+    const plain = withNonce(page, 'NEW2').body;
+    const gzipped = gzippedWithNonce(page, 'NEW2').body;
+    expect(gunzipSync(gzipped).equals(plain)).toBe(true);
+    expect(plain.length).toBeGreaterThan(100_000);
+    expect(gzipped.length).toBeLessThan(plain.length / 10);
+  });
+
+  it('gzips open data as it was stored', () => {
+    const body = JSON.stringify({ data: Array.from({ length: 200 }, (_, index) => ({ slug: `agreement-${index}`, sector: 'energy' })) });
+    expect(gunzipSync(gzippedWithNonce(json(body), 'NEW2').body).toString()).toBe(body);
+    expect(gunzipSync(gzippedWithNonce(json(''), 'NEW2').body).length).toBe(0);
+  });
+
+  it('sends gzip only to clients whose Accept-Encoding admits it', () => {
+    expect(acceptsGzip('gzip, deflate, br')).toBe(true);
+    expect(acceptsGzip('GZIP')).toBe(true);
+    expect(acceptsGzip('br;q=1.0, gzip;q=0.8')).toBe(true);
+    expect(acceptsGzip('*')).toBe(true);
+    expect(acceptsGzip(['br', 'x-gzip'])).toBe(true);
+    expect(acceptsGzip('br')).toBe(false);
+    expect(acceptsGzip('gzip;q=0')).toBe(false);
+    expect(acceptsGzip('gzip; q=0.000, *')).toBe(false);
+    expect(acceptsGzip('*;q=0')).toBe(false);
+    expect(acceptsGzip('identity')).toBe(false);
+    expect(acceptsGzip('')).toBe(false);
+    expect(acceptsGzip(undefined)).toBe(false);
+  });
+
+  it('marks the gzip copy with a weak ETag and both copies as varying by Accept-Encoding', () => {
+    const page = json('{"data":[]}', { etag: '"abc"', vary: 'rsc' });
+    const gzipped = representation(page, 'NEW2', 'gzip, br');
+    expect(gzipped).toMatchObject({ encoding: 'gzip', headers: { etag: 'W/"abc"', vary: 'rsc, Accept-Encoding' } });
+    expect(gunzipSync(gzipped.body).toString()).toBe('{"data":[]}');
+    const plain = representation(page, 'NEW2', 'br');
+    expect(plain).toMatchObject({ encoding: null, headers: { etag: '"abc"', vary: 'rsc, Accept-Encoding' } });
+    expect(plain.body.toString()).toBe('{"data":[]}');
+    expect(representation(html('<p>OLD1</p>'), 'NEW2', 'gzip').headers).not.toHaveProperty('etag');
+    expect(weakEtag('W/"abc"')).toBe('W/"abc"');
+  });
+
+  it('names Accept-Encoding in Vary once', () => {
+    expect(varyOnEncoding(undefined)).toBe('Accept-Encoding');
+    expect(varyOnEncoding('RSC, Next-Router-State-Tree')).toBe('RSC, Next-Router-State-Tree, Accept-Encoding');
+    expect(varyOnEncoding('accept-encoding, rsc')).toBe('accept-encoding, rsc');
+    expect(varyOnEncoding(['rsc', 'Accept-Encoding'])).toBe('rsc, Accept-Encoding');
+    expect(varyOnEncoding('*')).toBe('*');
+  });
+
+  it('counts the compressed copy against its size', () => {
+    const body = '<p>OLD1</p>'.repeat(100);
+    const cache = new PageCache({ maxBytes: body.length, ttlMs: 1000 });
+    cache.set('/a', html(body));
+    expect(cache.size).toBe(0);
+  });
+
   it('drops entries when public data changes, after their lifetime, and beyond its size', () => {
     const cache = new PageCache({ maxBytes: 10, ttlMs: 1000 });
-    const page = (body: string, version = 1) => ({ headers: {}, segments: [Buffer.from(body)], bytes: body.length, nonce: 'n', version, storedAt: 0 });
+    const page = (body: string, version = 1) => ({ headers: {}, segments: [Buffer.from(body)], deflated: [], bytes: body.length, nonce: 'n', version, storedAt: 0 });
     cache.set('/a', page('12345'));
     expect(cache.get('/a', 1, 500)).not.toBeNull();
     expect(cache.get('/a', 2, 500)).toBeNull();
