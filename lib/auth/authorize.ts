@@ -7,9 +7,10 @@ import { getViewer, type SignedInViewer, type Viewer } from './session.ts';
 
 /**
  * What an action is about, so the table's conditions can be checked. `updateAuthorId` is the author of
- * `updateId` when the caller has already read (and locked) the update in the same transaction.
+ * `updateId`, and `viewerAssigned` whether the viewer is assigned to `agreementId`, when the caller has
+ * already read them (under lock) in the transaction the check guards.
  */
-export type Target = { agreementId?: string; milestoneId?: string; updateId?: string; updateAuthorId?: string };
+export type Target = { agreementId?: string; milestoneId?: string; updateId?: string; updateAuthorId?: string; viewerAssigned?: boolean };
 
 async function factsFor(viewer: SignedInViewer, needed: readonly string[], target: Target, tx: Tx): Promise<Facts> {
   const facts: Facts = {};
@@ -27,7 +28,8 @@ async function factsFor(viewer: SignedInViewer, needed: readonly string[], targe
     facts.notAuthor = update.authorId !== viewer.id;
     agreementId ??= update.agreementId;
   }
-  if (needed.includes('assigned')) {
+  if (target.viewerAssigned !== undefined) facts.assigned = target.viewerAssigned;
+  else if (needed.includes('assigned')) {
     if (!agreementId) throw new NotFoundError('agreement');
     const assignment = await tx.assignment.findUnique({
       where: { userId_agreementId: { userId: viewer.id, agreementId } },

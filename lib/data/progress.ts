@@ -1,20 +1,19 @@
 import 'server-only';
-import { appendAudit, auditAppendSql, MISSING_HEAD } from '../audit/write.ts';
+import { auditAppendSql } from '../audit/write.ts';
 import { authorizeUser } from '../auth/authorize.ts';
 import { ConflictError, NotFoundError } from '../auth/errors.ts';
 import type { Viewer } from '../auth/session.ts';
 import type { Tx } from '../db-client.ts';
-import { getDb } from '../db.ts';
+import { getDb, getPipelinedPool } from '../db.ts';
+import { inPipelinedTransaction } from '../db-pipeline.ts';
 import { startOfMonth, todayIso, toIsoDate, toIsoDateOrNull } from '../dates.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import { InputError } from '../forms/input-error.ts';
 import type { FieldErrors } from '../forms/action-state.ts';
 import type { ProgressUpdateInput, ReviewInput } from '../validation/progress.ts';
 import { newId } from './ids.ts';
-import { recomputeAgreement } from './scores.ts';
-
-/** Long enough for 50 reviews queueing on one agreement's lock. */
-const WRITE_TRANSACTION = { maxWait: 30_000, timeout: 30_000 } as const;
+import { recomputeInputsOf, recomputeReads, recomputeWrites, SCORED_UPDATE_COLUMNS, type RecomputeInputs } from './scores.ts';
+import type { ScoredUpdate } from '../scoring/index.ts';
 
 type MilestoneForRecording = { kind: 'ONE_OFF' | 'RECURRING' | 'TARGET'; baseline: number | null; target: number | null };
 
@@ -76,7 +75,7 @@ export async function recordProgressUpdate(viewer: Viewer, input: ProgressUpdate
   const id = newId();
   const { kind } = milestone;
   const evidence = input.evidence;
-  const [written] = await db.$queryRaw<{ created: number; audited: number }[]>`
+  const [written] = await db.$queryRaw<{ created: number }[]>`
     with created as (
       insert into progress_update (id, milestone_id, agreement_id, author_id, author_side_id, observed_on, status,
         progress, quantity, actual_value, narrative, supersedes_id, correction_reason)
@@ -105,54 +104,70 @@ export async function recordProgressUpdate(viewer: Viewer, input: ProgressUpdate
       entityId: id,
       after: { ...input, agreementId: milestone.agreementId, authorSideId: author.partyId },
     }, new Date(), Prisma.sql`exists (select 1 from created)`)}
-    select (select count(*)::int from created) as created, (select count(*)::int from audit_appended) as audited`;
+    select (select count(*)::int from created) as created`;
   if (written?.created !== 1) {
     if (input.supersedesId) throw new InputError({ supersedesId: ['notCorrectable'] });
     throw new NotFoundError('milestone');
   }
-  if (written.audited !== 1) throw new Error(MISSING_HEAD);
   return { id, agreementId: milestone.agreementId };
+}
+
+/** The agreement's scores once `update` counts, with the statements that store them and add its narrative to the search text. */
+function scoresOnceVerified(agreementId: string, update: ScoredUpdate & { narrative: string }, inputs: RecomputeInputs, at: Date) {
+  const today = todayIso();
+  inputs.updates.push(update);
+  return recomputeWrites(agreementId, inputs, { today, fromMonth: startOfMonth(today), searchText: { append: update.narrative }, at });
 }
 
 /**
  * Verifies or rejects a pending update (four eyes: never one's own). Verifying changes scores: the
  * milestone's and agreement's stored scores are recomputed in the same transaction, under the
  * agreement's lock, so concurrent reviews of sibling milestones cannot lose each other's effect.
+ *
+ * Reviews are the writes that hold the busiest locks, so the transaction takes two round trips on a
+ * pipelined connection: one batch locks and reads everything the checks and the scores need, the
+ * other writes the review, the scores and the audit event and commits.
  */
 export async function reviewProgressUpdate(viewer: Viewer, input: ReviewInput) {
-  return getDb().$transaction(async (tx) => {
-    // Lock order everywhere: the agreement first, then its rows.
-    const [found] = await tx.$queryRaw<{ agreementId: string }[]>`
-      select a.id as "agreementId" from progress_update p
-      join milestone m on m.id = p.milestone_id and m.archived_at is null
-      join agreement a on a.id = p.agreement_id and a.archived_at is null
-      where p.id = ${input.updateId}::uuid
-      for update of a`;
-    if (!found) throw new NotFoundError('progress update');
-    const [update] = await tx.$queryRaw<{ review_state: string; reviewed_at: Date | null; narrative: string; author_id: string }[]>`
-      select review_state, reviewed_at, narrative, author_id from progress_update where id = ${input.updateId}::uuid for update`;
+  const viewerId = viewer.kind === 'public' ? null : viewer.id;
+  return inPipelinedTransaction(getPipelinedPool(), async (pipeline) => {
+    // Lock order everywhere: the agreement first, then its rows. The reads after the lock see every
+    // change committed before it.
+    const [[found], [update], ...scoringRows] = await pipeline([
+      Prisma.sql`select a.id as "agreementId" from progress_update p
+        join milestone m on m.id = p.milestone_id and m.archived_at is null
+        join agreement a on a.id = p.agreement_id and a.archived_at is null
+        where p.id = ${input.updateId}::uuid
+        for update of a`,
+      Prisma.sql`select ${SCORED_UPDATE_COLUMNS}, narrative, author_id as "authorId",
+          exists (select 1 from assignment s where s.agreement_id = p.agreement_id and s.user_id = ${viewerId}::uuid) as "viewerAssigned"
+        from progress_update p where id = ${input.updateId}::uuid
+        for update`,
+      ...recomputeReads(Prisma.sql`(select agreement_id from progress_update where id = ${input.updateId}::uuid)`),
+    ]) as [[{ agreementId: string }?], [(ScoredUpdate & { narrative: string; authorId: string; viewerAssigned: boolean })?], ...unknown[][]];
+    if (!found || !update) throw new NotFoundError('progress update');
     const reviewer = await authorizeUser(viewer, 'progress:review', {
-      updateId: input.updateId, agreementId: found.agreementId, updateAuthorId: update!.author_id,
-    }, tx);
-    if (update!.review_state !== 'PENDING') {
-      throw new ConflictError({ reviewState: update!.review_state, reviewedAt: update!.reviewed_at?.toISOString() ?? null });
-    }
-    const reviewState = input.decision === 'verify' ? 'VERIFIED' : 'REJECTED';
-    await tx.progressUpdate.updateMany({
-      where: { id: input.updateId },
-      data: { reviewState, reviewerId: reviewer.id, reviewedAt: new Date(), reviewNote: input.note ?? null },
+      updateId: input.updateId, agreementId: found.agreementId, updateAuthorId: update.authorId, viewerAssigned: update.viewerAssigned,
     });
-    const scores = reviewState === 'VERIFIED'
-      ? await recomputeAgreement(tx, found.agreementId, { fromMonth: startOfMonth(todayIso()), appendToSearchText: update!.narrative })
-      : null;
-    await appendAudit(tx, {
+    if (update.reviewState !== 'PENDING') {
+      throw new ConflictError({ reviewState: update.reviewState, reviewedAt: update.reviewedAt?.toISOString() ?? null });
+    }
+
+    const reviewState = input.decision === 'verify' ? 'VERIFIED' : 'REJECTED';
+    const at = new Date();
+    const review = Prisma.sql`update progress_update
+      set review_state = ${reviewState}::"ReviewState", reviewer_id = ${reviewer.id}::uuid, reviewed_at = ${at}, review_note = ${input.note ?? null}
+      where id = ${input.updateId}::uuid`;
+    const scored = reviewState === 'VERIFIED' ? scoresOnceVerified(found.agreementId, { ...update, reviewState, reviewedAt: at }, recomputeInputsOf(scoringRows), at) : null;
+    const audit = Prisma.sql`with ${auditAppendSql({
       actorId: reviewer.id,
       action: reviewState === 'VERIFIED' ? 'progress.verify' : 'progress.reject',
       entityType: 'progress_update',
       entityId: input.updateId,
       before: { reviewState: 'PENDING' },
-      after: { reviewState, note: input.note ?? null, agreementScore: scores?.score },
-    });
-    return { agreementId: found.agreementId, reviewState, agreementScore: scores?.score ?? null };
-  }, WRITE_TRANSACTION);
+      after: { reviewState, note: input.note ?? null, agreementScore: scored?.result.score },
+    }, at)} select from audit_appended`;
+    await pipeline([review, ...(scored?.writes ?? []), audit], { commit: true });
+    return { agreementId: found.agreementId, reviewState, agreementScore: scored?.result.score ?? null };
+  });
 }

@@ -70,40 +70,101 @@ export interface RecomputeOptions {
   appendToSearchText?: string;
 }
 
+/** The columns scoring reads of a verified update, named as `ScoredUpdate`; dates as ISO text, the same from every driver. */
+export const SCORED_UPDATE_COLUMNS = Prisma.raw(`id, milestone_id as "milestoneId", observed_on::text as "observedOn", status::text as status,
+  progress, quantity, actual_value as "actualValue", review_state::text as "reviewState", reviewed_at as "reviewedAt",
+  supersedes_id as "supersedesId", author_side_id as "authorSideId"`);
+
+/** A live milestone as scoring reads it, with what is stored of its last scoring. */
+export type StoredMilestone = ScoredMilestone & { score: number; status: ProgressStatus; lastObservedOn: IsoDate | null };
+
+export interface RecomputeInputs {
+  agreement: { signedOn: IsoDate | null; title: string; summary: string };
+  milestones: StoredMilestone[];
+  updates: ScoredUpdate[];
+}
+
+/**
+ * The statements that read what recomputing one agreement needs; `recomputeInputsOf` takes their rows.
+ * Plain SQL, so both Prisma and a pipelined connection (lib/db-pipeline.ts) can run them. The agreement
+ * is its id, or SQL that finds it (for a batch sent before the id is known).
+ */
+export function recomputeReads(agreement: string | Prisma.Sql): Prisma.Sql[] {
+  const agreementId = typeof agreement === 'string' ? Prisma.sql`${agreement}::uuid` : agreement;
+  return [
+    Prisma.sql`select signed_on::text as "signedOn", title, summary from agreement where id = ${agreementId}`,
+    Prisma.sql`select id, kind::text as kind, weight, frequency::text as frequency, quantity_per_period as "quantityPerPeriod",
+        starts_on::text as "startsOn", ends_on::text as "endsOn", baseline, target,
+        score, status::text as status, last_observed_on::text as "lastObservedOn"
+      from milestone where agreement_id = ${agreementId} and archived_at is null order by position, id`,
+    Prisma.sql`select ${SCORED_UPDATE_COLUMNS} from progress_update where agreement_id = ${agreementId} and review_state = 'VERIFIED'`,
+  ];
+}
+
+export function recomputeInputsOf(rows: readonly unknown[][]): RecomputeInputs {
+  const [[agreement], milestones, updates] = rows as [[RecomputeInputs['agreement']], StoredMilestone[], ScoredUpdate[]];
+  return { agreement, milestones, updates };
+}
+
+/** How the public search text changes: a verification appends its narrative; anything else replaces it. */
+export type SearchTextChange = { append: string } | { replace: string };
+
+/**
+ * Scores the agreement from its inputs and returns the result with the statements that store it: the
+ * milestones whose score, status or latest observation changed, the month-by-month history (from
+ * `fromMonth`, or rebuilt whole) and the agreement's score and search text.
+ */
+export function recomputeWrites(agreementId: string, inputs: RecomputeInputs, options: { today: IsoDate; fromMonth?: IsoDate; searchText: SearchTextChange; at: Date }) {
+  const { milestones, updates, agreement } = inputs;
+  const result = scoreAgreement(milestones, updates, options.today);
+  const writes: Prisma.Sql[] = [];
+
+  const changed = milestoneChanges(milestones.map((m) => ({ ...m, lastObservedOn: m.lastObservedOn ? day(m.lastObservedOn) : null })), result);
+  if (changed.length) {
+    writes.push(Prisma.sql`update milestone m set score = c.score, status = c.status::"ProgressStatus", last_observed_on = c.last_observed_on, updated_at = ${options.at}
+      from unnest(${changed.map((c) => c.id)}::uuid[], ${changed.map((c) => c.score)}::float8[], ${changed.map((c) => c.status)}::text[],
+        ${changed.map((c) => toIsoDateOrNull(c.lastObservedOn))}::date[]) as c(id, score, status, last_observed_on)
+      where m.id = c.id`);
+  }
+
+  const signedOn = agreement.signedOn ? day(agreement.signedOn) : null;
+  const history = historyOf({ milestones, updates, signedOn, today: options.today, fromMonth: options.fromMonth });
+  if (!history) {
+    writes.push(Prisma.sql`delete from agreement_score_month where agreement_id = ${agreementId}::uuid`);
+  } else {
+    if (history.from === history.firstMonth) {
+      // A full rebuild: months before the first or after the current one no longer belong.
+      writes.push(Prisma.sql`delete from agreement_score_month where agreement_id = ${agreementId}::uuid
+        and (month < ${history.firstMonth}::date or month > ${startOfMonth(options.today)}::date)`);
+    }
+    writes.push(Prisma.sql`insert into agreement_score_month (agreement_id, month, score)
+      select ${agreementId}::uuid, month, score from unnest(${history.months}::date[], ${history.scores}::float8[]) as t(month, score)
+      on conflict (agreement_id, month) do update set score = excluded.score`);
+  }
+
+  // The search text runs to tens of kilobytes on a busy agreement: it is appended to in the database, never read back.
+  const { searchText } = options;
+  const text = 'replace' in searchText
+    ? Prisma.sql`${searchText.replace}`
+    : searchText.append.trim() ? Prisma.sql`search_text || ${`\n${searchText.append}`}` : Prisma.sql`search_text`;
+  writes.push(Prisma.sql`update agreement set score = ${result.score}, scored_at = ${options.at}, updated_at = ${options.at}, search_text = ${text}
+    where id = ${agreementId}::uuid`);
+  return { result, writes };
+}
+
 /**
  * Recomputes and stores the milestones' scores and statuses, the agreement's score, its month-by-month
  * history and its public search text, writing only what changed. Call inside the transaction that
  * changed the inputs, after `lockAgreement`.
  */
 export async function recomputeAgreement(tx: Tx, agreementId: string, options: RecomputeOptions = {}) {
-  const today = options.today ?? todayIso();
-  const [agreement, stored, updates] = await Promise.all([
-    tx.agreement.findUniqueOrThrow({ where: { id: agreementId }, select: { signedOn: true, title: true, summary: true } }),
-    tx.milestone.findMany({
-      where: { agreementId, archivedAt: null },
-      select: { ...milestoneScoringFields, score: true, status: true, lastObservedOn: true },
-      orderBy: { position: 'asc' },
-    }),
-    tx.progressUpdate.findMany({ where: { agreementId, reviewState: 'VERIFIED' }, select: updateScoringFields }),
-  ]);
-  const milestones = stored.map(toScoredMilestone);
-  const scoredUpdates = updates.map(toScoredUpdate);
-  const now = scoreAgreement(milestones, scoredUpdates, today);
-
-  await Promise.all(milestoneChanges(stored, now).map(({ id, ...data }) => tx.milestone.update({ where: { id }, data })));
-
-  await storeHistory(tx, agreementId, { milestones, updates: scoredUpdates, signedOn: agreement.signedOn, today, fromMonth: options.fromMonth });
-
-  // The search text runs to tens of kilobytes on a busy agreement: it is appended to or replaced in
-  // the database, never read back.
-  const { appendToSearchText } = options;
-  const searchText = appendToSearchText === undefined
-    ? Prisma.sql`${await publicSearchText(tx, agreementId, agreement)}`
-    : appendToSearchText.trim() ? Prisma.sql`search_text || ${`\n${appendToSearchText}`}` : Prisma.sql`search_text`;
-  const scoredAt = new Date();
-  await tx.$executeRaw`update agreement set score = ${now.score}, scored_at = ${scoredAt}, updated_at = ${scoredAt}, search_text = ${searchText}
-    where id = ${agreementId}::uuid`;
-  return now;
+  const inputs = recomputeInputsOf(await Promise.all(recomputeReads(agreementId).map((statement) => tx.$queryRaw<unknown[]>(statement))));
+  const searchText: SearchTextChange = options.appendToSearchText === undefined
+    ? { replace: await publicSearchText(tx, agreementId, inputs.agreement) }
+    : { append: options.appendToSearchText };
+  const { result, writes } = recomputeWrites(agreementId, inputs, { today: options.today ?? todayIso(), fromMonth: options.fromMonth, searchText, at: new Date() });
+  for (const statement of writes) await tx.$executeRaw(statement);
+  return result;
 }
 
 /** The milestones whose stored score, status or latest observation differ from the computed ones. */
@@ -143,25 +204,6 @@ export function historyOf(input: HistoryInput): { firstMonth: IsoDate; from: Iso
   const months = monthsBetween(from, input.today);
   const scores = months.map((month) => scoreAgreement(input.milestones, input.updates, minDate(endOfMonth(month), input.today)).score);
   return { firstMonth, from, months, scores };
-}
-
-async function storeHistory(tx: Tx, agreementId: string, input: HistoryInput) {
-  const history = historyOf(input);
-  if (!history) {
-    await tx.agreementScoreMonth.deleteMany({ where: { agreementId } });
-    return;
-  }
-  const { firstMonth, from, months, scores } = history;
-  if (from === firstMonth) {
-    // A full rebuild: months before the first or after the current one no longer belong.
-    await tx.agreementScoreMonth.deleteMany({
-      where: { agreementId, OR: [{ month: { lt: day(firstMonth) } }, { month: { gt: day(startOfMonth(input.today)) } }] },
-    });
-  }
-  await tx.$executeRaw`
-    insert into agreement_score_month (agreement_id, month, score)
-    select ${agreementId}::uuid, month, score from unnest(${months}::date[], ${scores}::float8[]) as t(month, score)
-    on conflict (agreement_id, month) do update set score = excluded.score`;
 }
 
 /** Everything the public may search for an agreement: never pending or rejected narratives, nothing of archived milestones. */

@@ -75,6 +75,16 @@ export class Random {
     return chosen;
   }
 
+  /** The items in random order (Fisher–Yates). */
+  shuffle<T>(items: readonly T[]): T[] {
+    const shuffled = [...items];
+    for (let i = shuffled.length - 1; i > 0; i--) {
+      const j = Math.floor(this.next() * (i + 1));
+      [shuffled[i], shuffled[j]] = [shuffled[j]!, shuffled[i]!];
+    }
+    return shuffled;
+  }
+
   /** A calendar day in [from, to], both inclusive. */
   day(from: IsoDate, to: IsoDate): IsoDate {
     const span = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);

@@ -4,6 +4,7 @@
 // A request counts as successful only when the action answers `"status":"success"`.
 import pg from 'pg';
 import { BENCH_PASSWORD } from './generate-base.ts';
+import { Random } from './random.ts';
 import type { RequestPlan, ScenarioContext, Skipped } from './scenarios.ts';
 
 export type WriteKind = 'record' | 'verify';
@@ -64,7 +65,13 @@ interface Job {
   fields: Record<string, string>;
 }
 
-function rotate(jobs: Job[], action: string, baseUrl: string): RequestPlan {
+/**
+ * Hands the jobs out in a fixed random order. The queries list them grouped by analyst and agreement;
+ * in that order all 16 connections would write to one agreement at a time (and verifications would
+ * queue on its lock), where 16 analysts at work spread over the agreements assigned to them.
+ */
+function rotate(ordered: Job[], action: string, baseUrl: string): RequestPlan {
+  const jobs = new Random('ittifaq-bench-writes').shuffle(ordered);
   let next = 0;
   const request = (job: Job) => ({
     method: 'POST' as const,

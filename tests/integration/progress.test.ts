@@ -148,11 +148,17 @@ describe('reviewing', () => {
     const { stored, fresh } = await storedAndFresh(LNG);
     expect(stored).toBeCloseTo(fresh, 9);
     expect(result.agreementScore).toBeCloseTo(fresh, 9);
-    // The verified narrative is now searchable, as a full rebuild of the search text would have it.
+    // The verified narrative is now searchable, as a full rebuild of the search text and of its vector
+    // (same words, same weights) would have it.
+    const vector = async () => (await db.$queryRaw<{ words: string; titleWords: string }[]>`
+      select strip(search_vector)::text as words, strip(ts_filter(search_vector, '{a}'))::text as "titleWords" from agreement where id = ${LNG}::uuid`)[0];
     const appended = await searchable();
+    const appendedVector = await vector();
     expect(appended).toContain(narrative);
+    expect(appendedVector?.words).toContain("'qasim'");
     await db.$transaction((tx) => recomputeAgreement(tx, LNG));
     expect(appended.split('\n').sort()).toEqual((await searchable()).split('\n').sort());
+    expect(appendedVector).toEqual(await vector());
     const events = await db.auditEvent.findMany({ where: { entityId: update.id }, orderBy: { id: 'asc' }, select: { action: true, actorId: true } });
     await db.$disconnect();
     expect(events.map((e) => e.action)).toEqual(['progress.record', 'progress.verify']);
