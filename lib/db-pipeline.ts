@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type pg from 'pg';
 import type { Prisma } from './generated/prisma/client.ts';
 
@@ -10,6 +11,22 @@ export type Row = Record<string, unknown>;
  * only while the database works.
  */
 export type Pipeline = (statements: readonly Prisma.Sql[], options?: { commit?: boolean }) => Promise<Row[][]>;
+
+/**
+ * Statements run as named prepared statements: each connection parses and plans one once, not on every
+ * request (the statements of a review are long CTEs). The name is a digest of the text, so statements
+ * must come in a bounded number of shapes: values as parameters, lists as array parameters.
+ */
+const names = new Map<string, string>();
+function prepared(statement: Prisma.Sql): pg.QueryConfig {
+  const text = statement.text;
+  let name = names.get(text);
+  if (!name) {
+    name = `ittifaq_${createHash('sha256').update(text).digest('base64url').slice(0, 32)}`;
+    names.set(text, name);
+  }
+  return { name, text, values: statement.values };
+}
 
 /** A statement that failed because an earlier one in the same batch did; the earlier error is the cause. */
 const ABORTED = '25P02';
@@ -27,7 +44,7 @@ export async function inPipelinedTransaction<T>(pool: pg.Pool, work: (pipeline: 
     const leading = state === 'idle' ? 1 : 0;
     const queries = [
       ...(leading ? [client.query('begin')] : []),
-      ...statements.map((statement) => client.query<Row>(statement.text, statement.values)),
+      ...statements.map((statement) => client.query<Row>(prepared(statement))),
       ...(commit ? [client.query('commit')] : []),
     ];
     state = 'open';
@@ -50,5 +67,16 @@ export async function inPipelinedTransaction<T>(pool: pg.Pool, work: (pipeline: 
     const rolledBack = state === 'open' ? await client.query('rollback').then(() => true, () => false) : true;
     client.release(!rolledBack);
     throw error;
+  }
+}
+
+/** Runs statements at once on one pipelined connection, each in its own implicit transaction. */
+export async function inPipeline(pool: pg.Pool, statements: readonly Prisma.Sql[]): Promise<Row[][]> {
+  const client = await pool.connect();
+  try {
+    const results = await Promise.all(statements.map((statement) => client.query<Row>(prepared(statement))));
+    return results.map((result) => result.rows);
+  } finally {
+    client.release();
   }
 }

@@ -1,7 +1,9 @@
 import 'server-only';
 import { appendAudit, type AuditInput } from '../audit/write.ts';
 import { afterFailure, isLocked, type ThrottleRule } from '../auth/throttle.ts';
-import { getDb } from '../db.ts';
+import { getDb, getPipelinedPool } from '../db.ts';
+import { inPipeline } from '../db-pipeline.ts';
+import { Prisma, type UserRole } from '../generated/prisma/client.ts';
 
 /** Trimmed, NFC-normalised, lower-cased: the form every email is stored and looked up in. */
 export function normaliseEmail(email: string): string {
@@ -22,12 +24,23 @@ export async function findSecondFactorUser(id: string) {
   });
 }
 
-/** The user behind a session, re-read on every request. */
-export async function findSessionUser(id: string) {
-  return getDb().user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, role: true, partyId: true, active: true, sessionVersion: true, totpEnabledAt: true },
-  });
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: UserRole;
+  partyId: string | null;
+  active: boolean;
+  sessionVersion: number;
+  totpEnabledAt: Date | null;
+}
+
+/** The user behind a session, re-read on every signed-in request: on the pipelined connections, which cost a fraction of Prisma's CPU. */
+export async function findSessionUser(id: string): Promise<SessionUser | null> {
+  const [rows] = await inPipeline(getPipelinedPool(), [Prisma.sql`
+    select id, email, name, role::text as role, party_id as "partyId", active, session_version as "sessionVersion", totp_enabled_at as "totpEnabledAt"
+    from app_user where id = ${id}::uuid`]);
+  return (rows?.[0] as SessionUser | undefined) ?? null;
 }
 
 export async function isAnyKeyLocked(keys: string[], now = new Date()): Promise<boolean> {

@@ -3,9 +3,8 @@ import { auditAppendSql } from '../audit/write.ts';
 import { authorizeUser } from '../auth/authorize.ts';
 import { ConflictError, NotFoundError } from '../auth/errors.ts';
 import type { Viewer } from '../auth/session.ts';
-import type { Tx } from '../db-client.ts';
-import { getDb, getPipelinedPool } from '../db.ts';
-import { inPipelinedTransaction } from '../db-pipeline.ts';
+import { getPipelinedPool } from '../db.ts';
+import { inPipeline, inPipelinedTransaction } from '../db-pipeline.ts';
 import { startOfMonth, todayIso, toIsoDate, toIsoDateOrNull } from '../dates.ts';
 import { Prisma } from '../generated/prisma/client.ts';
 import { InputError } from '../forms/input-error.ts';
@@ -33,15 +32,6 @@ export function progressRuleErrors(milestone: MilestoneForRecording, input: Prog
   return errors;
 }
 
-async function loadLiveMilestone(db: Tx, milestoneId: string) {
-  const milestone = await db.milestone.findFirst({
-    where: { id: milestoneId, archivedAt: null, agreement: { archivedAt: null } },
-    select: { id: true, agreementId: true, kind: true, baseline: true, target: true },
-  });
-  if (!milestone) throw new NotFoundError('milestone');
-  return milestone;
-}
-
 /** An update may be corrected while no pending or verified correction of it exists. */
 function correctionOpenSql(supersedesId: string) {
   return Prisma.sql`not exists (select 1 from progress_update later
@@ -53,29 +43,33 @@ function correctionOpenSql(supersedesId: string) {
  * another analyst or an admin verifies it. A correction supersedes an earlier update of the same
  * milestone and says why; the earlier one is never edited.
  *
- * The checks read first; then one statement inserts the update, its evidence and the audit event,
- * which makes the write atomic without a transaction. It checks again what a change committed since
- * the reads would break (milestone or agreement archived, the earlier update corrected meanwhile) and
- * then writes nothing. Recording is the analysts' most frequent write, and every statement saved is
- * about a millisecond of server CPU in the driver (docs/benchmarks.md).
+ * The checks read first, in one round trip; then one statement inserts the update, its evidence and
+ * the audit event, which makes the write atomic without a transaction. It checks again what a change
+ * committed since the reads would break (milestone or agreement archived, the earlier update corrected
+ * meanwhile) and then writes nothing. Recording is the analysts' most frequent write, so it runs on the
+ * pipelined connections, which cost a fraction of Prisma's CPU per statement (docs/benchmarks.md).
  */
 export async function recordProgressUpdate(viewer: Viewer, input: ProgressUpdateInput) {
-  const db = getDb();
-  const milestone = await loadLiveMilestone(db, input.milestoneId);
-  const author = await authorizeUser(viewer, 'progress:record', { agreementId: milestone.agreementId });
+  const pool = getPipelinedPool();
+  const viewerId = viewer.kind === 'public' ? null : viewer.id;
+  const [[milestone], [earlier] = []] = await inPipeline(pool, [
+    Prisma.sql`select m.id, m.agreement_id as "agreementId", m.kind::text as kind, m.baseline, m.target,
+        exists (select 1 from assignment s where s.agreement_id = m.agreement_id and s.user_id = ${viewerId}::uuid) as "viewerAssigned"
+      from milestone m join agreement a on a.id = m.agreement_id and a.archived_at is null
+      where m.id = ${input.milestoneId}::uuid and m.archived_at is null`,
+    ...(input.supersedesId ? [Prisma.sql`select ${correctionOpenSql(input.supersedesId)} as open from progress_update
+      where id = ${input.supersedesId}::uuid and milestone_id = ${input.milestoneId}::uuid`] : []),
+  ]) as [[(MilestoneForRecording & { id: string; agreementId: string; viewerAssigned: boolean })?], [{ open: boolean }?]?];
+  if (!milestone) throw new NotFoundError('milestone');
+  const author = await authorizeUser(viewer, 'progress:record', { agreementId: milestone.agreementId, viewerAssigned: milestone.viewerAssigned });
   const errors = progressRuleErrors(milestone, input);
-  if (input.supersedesId) {
-    const [earlier] = await db.$queryRaw<{ open: boolean }[]>`
-      select ${correctionOpenSql(input.supersedesId)} as open from progress_update
-      where id = ${input.supersedesId}::uuid and milestone_id = ${milestone.id}::uuid`;
-    if (!earlier?.open) errors.supersedesId = ['notCorrectable'];
-  }
+  if (input.supersedesId && !earlier?.open) errors.supersedesId = ['notCorrectable'];
   if (Object.keys(errors).length) throw new InputError(errors);
 
   const id = newId();
   const { kind } = milestone;
   const evidence = input.evidence;
-  const [written] = await db.$queryRaw<{ created: number }[]>`
+  const [[written]] = await inPipeline(pool, [Prisma.sql`
     with created as (
       insert into progress_update (id, milestone_id, agreement_id, author_id, author_side_id, observed_on, status,
         progress, quantity, actual_value, narrative, supersedes_id, correction_reason)
@@ -104,7 +98,7 @@ export async function recordProgressUpdate(viewer: Viewer, input: ProgressUpdate
       entityId: id,
       after: { ...input, agreementId: milestone.agreementId, authorSideId: author.partyId },
     }, new Date(), Prisma.sql`exists (select 1 from created)`)}
-    select (select count(*)::int from created) as created`;
+    select (select count(*)::int from created) as created`]) as [[{ created: number }?]];
   if (written?.created !== 1) {
     if (input.supersedesId) throw new InputError({ supersedesId: ['notCorrectable'] });
     throw new NotFoundError('milestone');
