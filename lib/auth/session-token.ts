@@ -30,14 +30,28 @@ export function encodeSession(claims: SessionClaims, secret: string): Promise<st
   return encode({ token: claims, secret, maxAge: ABSOLUTE_TIMEOUT_SECONDS });
 }
 
+/**
+ * Tokens already decrypted, by secret and token. Every signed-in request decodes its token twice (the
+ * proxy and the page or action), each time deriving the key and decrypting; a token's claims never
+ * change, and whether they are still current is checked on every use (sessionIsCurrent).
+ */
+const decodedSessions = new Map<string, SessionClaims | null>();
+const DECODED_SESSIONS_KEPT = 1000;
+
 export async function decodeSession(token: string | undefined, secret: string): Promise<SessionClaims | null> {
   if (!token) return null;
+  const key = `${secret}\0${token}`;
+  if (decodedSessions.has(key)) return decodedSessions.get(key)!;
+  let claims: SessionClaims | null = null;
   try {
     const parsed = SessionClaimsSchema.safeParse(await decode({ token, secret }));
-    return parsed.success ? parsed.data : null;
+    claims = parsed.success ? parsed.data : null;
   } catch {
-    return null;
+    // Not a token of ours: claims stay null.
   }
+  if (decodedSessions.size >= DECODED_SESSIONS_KEPT) decodedSessions.delete(decodedSessions.keys().next().value!);
+  decodedSessions.set(key, claims);
+  return claims;
 }
 
 const SecondFactorClaimsSchema = z.object({ sub: z.string().uuid(), sv: z.number().int() });

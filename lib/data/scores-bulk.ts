@@ -58,7 +58,7 @@ async function recomputeChunk(tx: Tx, ids: string[], today: IsoDate) {
     const scoredUpdates = updateRows.map(toScoredUpdate);
     const now = scoreAgreement(milestones, scoredUpdates, today);
     changed.push(...milestoneChanges(milestoneRows, now));
-    const months = historyOf({ milestones, updates: scoredUpdates, signedOn: agreement.signedOn, today });
+    const months = historyOf({ milestones, updates: scoredUpdates, signedOn: agreement.signedOn, today, todayScore: now.score });
     if (months) {
       firstMonths.ids.push(agreement.id);
       firstMonths.months.push(months.firstMonth);

@@ -128,7 +128,7 @@ export function recomputeWrites(agreementId: string, inputs: RecomputeInputs, op
   }
 
   const signedOn = agreement.signedOn ? day(agreement.signedOn) : null;
-  const history = historyOf({ milestones, updates, signedOn, today: options.today, fromMonth: options.fromMonth });
+  const history = historyOf({ milestones, updates, signedOn, today: options.today, fromMonth: options.fromMonth, todayScore: result.score });
   if (!history) {
     writes.push(Prisma.sql`delete from agreement_score_month where agreement_id = ${agreementId}::uuid`);
   } else {
@@ -188,6 +188,8 @@ export interface HistoryInput {
   signedOn: Date | null;
   today: IsoDate;
   fromMonth?: IsoDate;
+  /** The score as of today, when the caller has it: the current month's value, not scored again. */
+  todayScore?: number;
 }
 
 /**
@@ -202,7 +204,10 @@ export function historyOf(input: HistoryInput): { firstMonth: IsoDate; from: Iso
   const firstMonth = startOfMonth(firstDay);
   const from = input.fromMonth && input.fromMonth > firstMonth ? startOfMonth(input.fromMonth) : firstMonth;
   const months = monthsBetween(from, input.today);
-  const scores = months.map((month) => scoreAgreement(input.milestones, input.updates, minDate(endOfMonth(month), input.today)).score);
+  const scores = months.map((month) => {
+    const asOf = minDate(endOfMonth(month), input.today);
+    return asOf === input.today && input.todayScore !== undefined ? input.todayScore : scoreAgreement(input.milestones, input.updates, asOf).score;
+  });
   return { firstMonth, from, months, scores };
 }
 

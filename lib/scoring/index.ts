@@ -127,10 +127,11 @@ export function schedulePeriods(milestone: ScoredMilestone, until: IsoDate): Per
   const last = milestone.endsOn && milestone.endsOn < until ? milestone.endsOn : until;
   const periods = knownPeriods.get(milestone) ?? [];
   knownPeriods.set(milestone, periods);
+  let next = periodStart(startsOn, frequency, periods.length);
   while (periods.length === 0 || periods.at(-1)!.start <= last) {
-    const index = periods.length;
-    const start = periodStart(startsOn, frequency, index);
-    let end = addDays(periodStart(startsOn, frequency, index + 1), -1);
+    const start = next;
+    next = periodStart(startsOn, frequency, periods.length + 1);
+    let end = addDays(next, -1);
     if (milestone.endsOn && end > milestone.endsOn) end = milestone.endsOn;
     periods.push({ start, end });
   }
@@ -158,11 +159,13 @@ export function recurringLedger(
   horizon: IsoDate = asOf,
 ): LedgerRow[] {
   const perPeriod = milestone.quantityPerPeriod ?? 0;
-  const deliveries = effectiveUpdates(updates, asOf);
+  const deliveries = effectiveUpdates(updates, asOf).sort((a, b) => (a.observedOn < b.observedOn ? -1 : a.observedOn > b.observedOn ? 1 : 0));
+  let next = 0;
   return schedulePeriods(milestone, horizon > asOf ? horizon : asOf).map((period) => {
-    const delivered = deliveries
-      .filter((update) => update.observedOn >= period.start && update.observedOn <= period.end)
-      .reduce((sum, update) => sum + (update.quantity ?? 0), 0);
+    // The periods follow each other without gaps, so one pass over the sorted deliveries finds each one's.
+    while (next < deliveries.length && deliveries[next]!.observedOn < period.start) next++;
+    let delivered = 0;
+    for (; next < deliveries.length && deliveries[next]!.observedOn <= period.end; next++) delivered += deliveries[next]!.quantity ?? 0;
     const elapsed = period.end <= asOf;
     let state: LedgerState;
     if (delivered >= perPeriod && delivered > 0) state = 'DELIVERED';
