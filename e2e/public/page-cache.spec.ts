@@ -38,3 +38,18 @@ test('open data comes from the cache too, and a conditional request for an uncha
   const other = await request.get('/api/v1/sectors', { headers: { 'if-none-match': '"something-else"' } });
   expect(other.status()).toBe(200);
 });
+
+test('a browser gets a cached page gzip-compressed, and its scripts run under the fresh nonce', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  await page.goto('/methodology');
+  const response = await page.goto('/methodology');
+  expect(response!.headers()['x-ittifaq-cache']).toBe('hit');
+  expect(response!.headers()['content-encoding']).toBe('gzip');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  // The App Router's client runtime starts only if its inline scripts ran.
+  await page.waitForFunction(() => 'next' in window);
+  expect(violations).toEqual([]);
+});
