@@ -8,7 +8,7 @@ import pg from 'pg';
 import { buildIfNeeded } from '../lib/build.ts';
 import { ConfigError, parseArgs, runMain } from '../lib/cli.ts';
 import { assertPortFree } from '../lib/postgres.ts';
-import { ensureBenchData, openBenchServer, parseAgreements, type BenchData } from './dataset.ts';
+import { copyForRun, ensureBenchData, openBenchServer, parseAgreements, type BenchData } from './dataset.ts';
 import { DEFAULT_SEED } from './generate.ts';
 import { TIMEOUT_MS } from './load.ts';
 import { measureDataSet } from './measure.ts';
@@ -92,7 +92,8 @@ runMain(async () => {
     const runs: SizeRun[] = [];
     for (const data of datasets) {
       console.log(`\nMeasuring at ${data.meta.agreements} agreements…`);
-      const run = await measureDataSet(data, { ...load, port, scenarios, log: console.log });
+      const copy = await copyForRun(server, data);
+      const run = await measureDataSet(copy, { ...load, port, scenarios, log: console.log }).finally(copy.drop);
       console.log(`\n${consoleTable(RESULT_HEADER, resultRows(run.results))}\n${memoryLine(run)}`);
       runs.push(run);
     }
