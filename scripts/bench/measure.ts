@@ -4,7 +4,7 @@
 import type { BenchData } from './dataset.ts';
 import { pickFixtures } from './fixtures.ts';
 import { probe, runLoad } from './load.ts';
-import { MemorySampler } from './memory.ts';
+import { cpuTimeMs, MemorySampler } from './memory.ts';
 import type { ScenarioResult, SizeRun } from './report.ts';
 import { isSkipped, type Scenario } from './scenarios.ts';
 import { appEnv, startApp } from './server.ts';
@@ -33,7 +33,7 @@ export async function measureDataSet(data: BenchData, options: MeasureOptions): 
     const context = { baseUrl: app.baseUrl, databaseUrl: data.url, fixtures };
     for (const scenario of options.scenarios) {
       const target = scenario.group === 'baseline' ? '—' : describeTarget(TARGETS[scenario.group]);
-      const base = { id: scenario.id, label: scenario.label, group: scenario.group, target, load: null, ratio: null, misses: [], rssMb: null };
+      const base = { id: scenario.id, label: scenario.label, group: scenario.group, target, load: null, ratio: null, misses: [], rssMb: null, serverCpuMs: null };
       const plan = await scenario.plan(context);
       if (isSkipped(plan)) {
         results.push({ ...base, path: null, connections: null, skipped: plan.skipped });
@@ -48,12 +48,15 @@ export async function measureDataSet(data: BenchData, options: MeasureOptions): 
       }
       await runLoad(app.baseUrl, plan, { connections, duration: options.warmup });
       sampler.takeWindowPeakMb();
+      const cpuBefore = await cpuTimeMs(app.pid);
       const load = await runLoad(app.baseUrl, plan, { connections, duration: options.duration });
+      const cpuAfter = await cpuTimeMs(app.pid);
+      const serverCpuMs = cpuBefore === null || cpuAfter === null || load.requests === 0 ? null : (cpuAfter - cpuBefore) / load.requests;
       const rssMb = sampler.takeWindowPeakMb();
       if (scenario.group === 'baseline') baselineRps = load.rps;
       const ratio = baselineRps ? load.rps / baselineRps : null;
       const misses = scenario.group === 'baseline' ? [] : missedTargets(load, TARGETS[scenario.group], baselineRps);
-      results.push({ ...base, path: plan.path, connections, skipped: null, load, ratio, misses, rssMb });
+      results.push({ ...base, path: plan.path, connections, skipped: null, load, ratio, misses, rssMb, serverCpuMs });
       log(`  ${scenario.label}: ${formatNumber(load.rps)} req/s, p95 ${formatNumber(load.p95)} ms, ${load.errors} errors`
         + (misses.length ? ` — MISSED: ${misses.join('; ')}` : ''));
     }

@@ -29,6 +29,22 @@ export async function processTree(root: number): Promise<number[]> {
   return tree;
 }
 
+/** Clock ticks per second of /proc/<pid>/stat's CPU times (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** CPU time (user and system) of `root` and its descendants so far, in milliseconds; null off Linux. */
+export async function cpuTimeMs(root: number): Promise<number | null> {
+  const stats = await Promise.all((await processTree(root)).map((pid) => readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null)));
+  if (stats[0] === null) return null;
+  const ticks = stats.reduce((sum, stat) => {
+    if (!stat) return sum;
+    // utime and stime are fields 14 and 15; fields 3 on follow the parenthesised command name.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return sum + Number(fields[11]) + Number(fields[12]);
+  }, 0);
+  return (ticks * 1000) / TICKS_PER_SECOND;
+}
+
 /** VmRSS in kilobytes, 0 when the process is gone. */
 async function residentKb(pid: number): Promise<number> {
   const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
