@@ -73,10 +73,10 @@ export async function inPipelinedTransaction<T>(pool: pg.Pool, work: (pipeline: 
 /** Runs statements at once on one pipelined connection, each in its own implicit transaction. */
 export async function inPipeline(pool: pg.Pool, statements: readonly Prisma.Sql[]): Promise<Row[][]> {
   const client = await pool.connect();
-  try {
-    const results = await Promise.all(statements.map((statement) => client.query<Row>(prepared(statement))));
-    return results.map((result) => result.rows);
-  } finally {
-    client.release();
-  }
+  // Every answer is in before the connection goes back to the pool, failed statements or not.
+  const settled = await Promise.allSettled(statements.map((statement) => client.query<Row>(prepared(statement))));
+  client.release();
+  const failed = settled.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+  return settled.map((result) => (result as PromiseFulfilledResult<pg.QueryResult<Row>>).value.rows);
 }

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditAppendSql } from '../../lib/audit/write.ts';
 import { getPipelinedPool } from '../../lib/db.ts';
-import { inPipelinedTransaction } from '../../lib/db-pipeline.ts';
+import { inPipeline, inPipelinedTransaction } from '../../lib/db-pipeline.ts';
 import { Prisma } from '../../lib/generated/prisma/client.ts';
 import { withClient } from '../support/db.ts';
 
@@ -44,6 +44,12 @@ describe('a pipelined transaction', () => {
     // The connection went back to the pool clean: the next transaction on it works.
     await inPipelinedTransaction(getPipelinedPool(), (pipeline) => pipeline([insert(8, 'eight')], { commit: true }));
     expect(await labels()).toEqual(['one', 'two', 'three', 'eight']);
+  });
+
+  it('runs a batch outside a transaction statement by statement: one failing keeps the others', async () => {
+    const attempt = inPipeline(getPipelinedPool(), [insert(9, 'nine'), insert(10, null)]);
+    await expect(attempt).rejects.toMatchObject({ code: '23502' });
+    expect(await labels()).toEqual(['one', 'two', 'three', 'eight', 'nine']);
   });
 
   it('cannot commit a change with its audit event missing: without a chain head the append fails', async () => {
