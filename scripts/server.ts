@@ -59,8 +59,9 @@ function serve(request: IncomingMessage, response: ServerResponse): boolean {
     response.end();
     return true;
   }
-  response.writeHead(200, { ...headers, ...(encoding && { 'content-encoding': encoding }), 'content-length': body.length, 'x-ittifaq-cache': 'hit' });
-  response.end(request.method === 'HEAD' ? undefined : body);
+  const bytes = body();
+  response.writeHead(200, { ...headers, ...(encoding && { 'content-encoding': encoding }), 'content-length': bytes.length, 'x-ittifaq-cache': 'hit' });
+  response.end(request.method === 'HEAD' ? undefined : bytes);
   return true;
 }
 

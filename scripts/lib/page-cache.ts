@@ -94,22 +94,16 @@ export function storable(status: number, headers: Record<string, string | string
   return { headers: kept, segments, deflated, nonce, bytes, version, storedAt: now };
 }
 
-interface Served {
-  headers: Record<string, string | string[]>;
-  body: Buffer;
-}
-
 function headersWithNonce(page: StoredPage, nonce: string): Record<string, string | string[]> {
   if (page.nonce === null) return page.headers;
   return { ...page.headers, 'content-security-policy': String(page.headers['content-security-policy']).replaceAll(page.nonce, nonce) };
 }
 
-/** The stored page with a new nonce in its Content-Security-Policy and in every script it stamped. */
-export function withNonce(page: StoredPage, nonce: string): Served {
-  if (page.nonce === null) return { headers: page.headers, body: page.segments[0]! };
+/** The stored body with a new nonce in every script it stamped. */
+export function withNonce(page: StoredPage, nonce: string): Buffer {
+  if (page.nonce === null) return page.segments[0]!;
   const fresh = Buffer.from(nonce, 'latin1');
-  const parts = page.segments.flatMap((segment, index) => (index === 0 ? [segment] : [fresh, segment]));
-  return { headers: headersWithNonce(page, nonce), body: Buffer.concat(parts) };
+  return Buffer.concat(page.segments.flatMap((segment, index) => (index === 0 ? [segment] : [fresh, segment])));
 }
 
 function deflateSegment(segment: Buffer): DeflatedSegment {
@@ -133,7 +127,7 @@ function storedBlockHeader(length: number): Buffer {
 }
 
 /** withNonce's body gzip-compressed, built from the segments compressed when the page was stored. */
-export function gzippedWithNonce(page: StoredPage, nonce: string): Served {
+export function gzippedWithNonce(page: StoredPage, nonce: string): Buffer {
   const fresh = Buffer.from(nonce, 'latin1');
   const nonceBlock = storedBlockHeader(fresh.length);
   const parts: Buffer[] = [GZIP_HEADER];
@@ -153,7 +147,7 @@ export function gzippedWithNonce(page: StoredPage, nonce: string): Served {
   trailer.writeUInt32LE(crc, 0);
   trailer.writeUInt32LE(length >>> 0, 4);
   parts.push(LAST_BLOCK, trailer);
-  return { headers: headersWithNonce(page, nonce), body: Buffer.concat(parts) };
+  return Buffer.concat(parts);
 }
 
 // CRC-32 arithmetic as in zlib's crc32_combine: polynomials over GF(2) modulo the CRC polynomial, in
@@ -210,19 +204,26 @@ export function varyOnEncoding(vary: string | string[] | undefined): string {
   return [...names, 'Accept-Encoding'].join(', ');
 }
 
+interface Representation {
+  headers: Record<string, string | string[]>;
+  encoding: 'gzip' | null;
+  body: () => Buffer;
+}
+
 /**
  * What one request is sent of a stored page: gzip-compressed if it accepts gzip, with a fresh nonce
- * either way. `headers` suit a 200 and a 304 alike; `encoding` is for the 200 alone.
+ * (in the policy and the body) either way. `headers` suit a 200 and a 304 alike; `encoding` and the
+ * body are for the 200 alone, so the body is built only when asked for.
  */
-export function representation(page: StoredPage, nonce: string, acceptEncoding: string | string[] | undefined): Served & { encoding: 'gzip' | null } {
-  const vary = varyOnEncoding(page.headers.vary);
-  if (!acceptsGzip(acceptEncoding)) {
-    const { headers, body } = withNonce(page, nonce);
-    return { headers: { ...headers, vary }, body, encoding: null };
-  }
-  const { headers, body } = gzippedWithNonce(page, nonce);
+export function representation(page: StoredPage, nonce: string, acceptEncoding: string | string[] | undefined): Representation {
+  const headers: Record<string, string | string[]> = { ...headersWithNonce(page, nonce), vary: varyOnEncoding(page.headers.vary) };
+  if (!acceptsGzip(acceptEncoding)) return { headers, encoding: null, body: () => withNonce(page, nonce) };
   const etag = headers.etag;
-  return { headers: { ...headers, vary, ...(typeof etag === 'string' && { etag: weakEtag(etag) }) }, body, encoding: 'gzip' };
+  return {
+    headers: { ...headers, ...(typeof etag === 'string' && { etag: weakEtag(etag) }) },
+    encoding: 'gzip',
+    body: () => gzippedWithNonce(page, nonce),
+  };
 }
 
 export class PageCache {
