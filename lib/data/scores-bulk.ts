@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Tx } from '../db-client.ts';
-import { startOfMonth, todayIso, type IsoDate } from '../dates.ts';
+import { startOfMonth, todayIso, toIsoDateOrNull, type IsoDate } from '../dates.ts';
 import { scoreAgreement } from '../scoring/index.ts';
 import {
   day, historyOf, milestoneChanges, milestoneScoringFields, searchTextOf, toScoredMilestone, toScoredUpdate, updateScoringFields,
@@ -58,7 +58,7 @@ async function recomputeChunk(tx: Tx, ids: string[], today: IsoDate) {
     const scoredUpdates = updateRows.map(toScoredUpdate);
     const now = scoreAgreement(milestones, scoredUpdates, today);
     changed.push(...milestoneChanges(milestoneRows, now));
-    const months = historyOf({ milestones, updates: scoredUpdates, signedOn: agreement.signedOn, today, todayScore: now.score });
+    const months = historyOf({ milestones, updates: scoredUpdates, signedOn: toIsoDateOrNull(agreement.signedOn), today, todayScore: now.score });
     if (months) {
       firstMonths.ids.push(agreement.id);
       firstMonths.months.push(months.firstMonth);

@@ -63,11 +63,6 @@ export interface RecomputeOptions {
    * Omit to rebuild the whole history (after the milestones themselves changed).
    */
   fromMonth?: IsoDate;
-  /**
-   * A verification adds one narrative to the public search text; appending it spares rebuilding the
-   * text from every milestone and update. Omit to rebuild.
-   */
-  appendToSearchText?: string;
 }
 
 /** The columns scoring reads of a verified update, named as `ScoredUpdate`; dates as ISO text, the same from every driver. */
@@ -127,8 +122,7 @@ export function recomputeWrites(agreementId: string, inputs: RecomputeInputs, op
       where m.id = c.id`);
   }
 
-  const signedOn = agreement.signedOn ? day(agreement.signedOn) : null;
-  const history = historyOf({ milestones, updates, signedOn, today: options.today, fromMonth: options.fromMonth, todayScore: result.score });
+  const history = historyOf({ milestones, updates, signedOn: agreement.signedOn, today: options.today, fromMonth: options.fromMonth, todayScore: result.score });
   if (!history) {
     writes.push(Prisma.sql`delete from agreement_score_month where agreement_id = ${agreementId}::uuid`);
   } else {
@@ -159,9 +153,7 @@ export function recomputeWrites(agreementId: string, inputs: RecomputeInputs, op
  */
 export async function recomputeAgreement(tx: Tx, agreementId: string, options: RecomputeOptions = {}) {
   const inputs = recomputeInputsOf(await Promise.all(recomputeReads(agreementId).map((statement) => tx.$queryRaw<unknown[]>(statement))));
-  const searchText: SearchTextChange = options.appendToSearchText === undefined
-    ? { replace: await publicSearchText(tx, agreementId, inputs.agreement) }
-    : { append: options.appendToSearchText };
+  const searchText = { replace: await publicSearchText(tx, agreementId, inputs.agreement) };
   const { result, writes } = recomputeWrites(agreementId, inputs, { today: options.today ?? todayIso(), fromMonth: options.fromMonth, searchText, at: new Date() });
   for (const statement of writes) await tx.$executeRaw(statement);
   return result;
@@ -185,7 +177,7 @@ export function milestoneChanges(
 export interface HistoryInput {
   milestones: ScoredMilestone[];
   updates: ScoredUpdate[];
-  signedOn: Date | null;
+  signedOn: IsoDate | null;
   today: IsoDate;
   fromMonth?: IsoDate;
   /** The score as of today, when the caller has it: the current month's value, not scored again. */
@@ -197,7 +189,7 @@ export interface HistoryInput {
  * month: signature or first verified observation) to the current month; null when there is no first month.
  */
 export function historyOf(input: HistoryInput): { firstMonth: IsoDate; from: IsoDate; months: IsoDate[]; scores: number[] } | null {
-  const firstDay = [input.signedOn ? toIsoDate(input.signedOn) : null, ...input.updates.map((u) => u.observedOn)]
+  const firstDay = [input.signedOn, ...input.updates.map((u) => u.observedOn)]
     .filter((value): value is IsoDate => value !== null)
     .sort()[0];
   if (!firstDay) return null;

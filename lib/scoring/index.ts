@@ -127,9 +127,9 @@ export function schedulePeriods(milestone: ScoredMilestone, until: IsoDate): Per
   const last = milestone.endsOn && milestone.endsOn < until ? milestone.endsOn : until;
   const periods = knownPeriods.get(milestone) ?? [];
   knownPeriods.set(milestone, periods);
-  let next = periodStart(startsOn, frequency, periods.length);
+  let next: IsoDate | undefined;
   while (periods.length === 0 || periods.at(-1)!.start <= last) {
-    const start = next;
+    const start = next ?? periodStart(startsOn, frequency, periods.length);
     next = periodStart(startsOn, frequency, periods.length + 1);
     let end = addDays(next, -1);
     if (milestone.endsOn && end > milestone.endsOn) end = milestone.endsOn;
