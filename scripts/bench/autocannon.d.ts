@@ -35,6 +35,7 @@ declare module 'autocannon' {
   export interface Result {
     requests: Histogram & { total: number };
     latency: Histogram;
+    throughput: Histogram & { total: number };
     duration: number;
     errors: number;
     timeouts: number;
@@ -48,4 +49,18 @@ declare module 'autocannon' {
   }
 
   export default function autocannon(options: Options): Instance;
+}
+
+// Where autocannon collects a response while it arrives; the benchmark changes what it keeps (load.ts).
+declare module 'autocannon/lib/pipelinedRequestsQueue.js' {
+  interface PendingRequest {
+    req: { onResponse?: unknown };
+    body: string;
+  }
+
+  export default class PipelinedRequestsQueue {
+    insertRequest(request: PendingRequest['req']): void;
+    peek(): PendingRequest | undefined;
+    addBody(data: Buffer): void;
+  }
 }
