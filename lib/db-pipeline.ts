@@ -32,6 +32,17 @@ function prepared(statement: Prisma.Sql): pg.QueryConfig {
 const ABORTED = '25P02';
 
 /**
+ * The answers to a batch, once every one is in (so the connection is idle when it goes back to the
+ * pool). If any failed, throws the error that caused the others: the first not caused by an earlier one.
+ */
+async function answers(queries: readonly Promise<pg.QueryResult<Row>>[]): Promise<pg.QueryResult<Row>[]> {
+  const settled = await Promise.allSettled(queries);
+  const failed = settled.filter((result) => result.status === 'rejected').map((result) => result.reason as Error & { code?: string });
+  if (failed.length) throw failed.find((error) => error.code !== ABORTED) ?? failed[0];
+  return settled.map((result) => (result as PromiseFulfilledResult<pg.QueryResult<Row>>).value);
+}
+
+/**
  * Runs `work` in one transaction on a pipelined connection (lib/db.ts `getPipelinedPool`). Each batch
  * costs one round trip however many statements it holds. The transaction rolls back when `work`
  * throws or a statement fails, and commits after `work` unless its last batch did.
@@ -43,15 +54,12 @@ export async function inPipelinedTransaction<T>(pool: pg.Pool, work: (pipeline: 
     if (state === 'committed') throw new Error('The transaction has already committed.');
     const leading = state === 'idle' ? 1 : 0;
     const queries = [
-      ...(leading ? [client.query('begin')] : []),
+      ...(leading ? [client.query<Row>('begin')] : []),
       ...statements.map((statement) => client.query<Row>(prepared(statement))),
-      ...(commit ? [client.query('commit')] : []),
+      ...(commit ? [client.query<Row>('commit')] : []),
     ];
     state = 'open';
-    const settled = await Promise.allSettled(queries);
-    const failed = settled.filter((result) => result.status === 'rejected').map((result) => result.reason as Error & { code?: string });
-    if (failed.length) throw failed.find((error) => error.code !== ABORTED) ?? failed[0];
-    const results = settled.map((result) => (result as PromiseFulfilledResult<pg.QueryResult<Row>>).value);
+    const results = await answers(queries);
     // A COMMIT of a transaction that failed answers ROLLBACK instead of an error.
     if (commit && results.at(-1)!.command !== 'COMMIT') throw new Error('The transaction was rolled back.');
     if (commit) state = 'committed';
@@ -73,10 +81,9 @@ export async function inPipelinedTransaction<T>(pool: pg.Pool, work: (pipeline: 
 /** Runs statements at once on one pipelined connection, each in its own implicit transaction. */
 export async function inPipeline(pool: pg.Pool, statements: readonly Prisma.Sql[]): Promise<Row[][]> {
   const client = await pool.connect();
-  // Every answer is in before the connection goes back to the pool, failed statements or not.
-  const settled = await Promise.allSettled(statements.map((statement) => client.query<Row>(prepared(statement))));
-  client.release();
-  const failed = settled.find((result) => result.status === 'rejected');
-  if (failed) throw failed.reason;
-  return settled.map((result) => (result as PromiseFulfilledResult<pg.QueryResult<Row>>).value.rows);
+  try {
+    return (await answers(statements.map((statement) => client.query<Row>(prepared(statement))))).map((result) => result.rows);
+  } finally {
+    client.release();
+  }
 }
