@@ -3,7 +3,8 @@ import type { Tx } from '../db-client.ts';
 import { startOfMonth, todayIso, toIsoDateOrNull, type IsoDate } from '../dates.ts';
 import { scoreAgreement } from '../scoring/index.ts';
 import {
-  day, historyOf, milestoneChanges, milestoneScoringFields, searchTextOf, toScoredMilestone, toScoredUpdate, updateScoringFields,
+  day, historyOf, milestoneChanges, milestoneScoresUpdate, milestoneScoringFields, scoreMonthsUpsert, searchTextOf, toScoredMilestone,
+  toScoredUpdate, updateScoringFields, type MilestoneChange,
 } from './scores.ts';
 
 /** Agreements per round of statements: keeps the arrays of one statement to some hundred thousand values. */
@@ -45,7 +46,7 @@ async function recomputeChunk(tx: Tx, ids: string[], today: IsoDate) {
   const updatesOf = groupBy(updates, (row) => row.agreementId);
   const liveMilestones = new Set(stored.map((row) => row.id));
 
-  const changed: ReturnType<typeof milestoneChanges> = [];
+  const changed: MilestoneChange[] = [];
   const history = { ids: [] as string[], months: [] as IsoDate[], scores: [] as number[] };
   const firstMonths = { ids: [] as string[], months: [] as IsoDate[] };
   const scores = { ids: [] as string[], scores: [] as number[] };
@@ -81,7 +82,7 @@ async function recomputeChunk(tx: Tx, ids: string[], today: IsoDate) {
 }
 
 async function writeChunk(tx: Tx, w: {
-  changed: { id: string; score: number; status: string; lastObservedOn: Date | null }[];
+  changed: MilestoneChange[];
   history: { ids: string[]; months: IsoDate[]; scores: number[] };
   firstMonths: { ids: string[]; months: IsoDate[] };
   scores: { ids: string[]; scores: number[] };
@@ -90,23 +91,14 @@ async function writeChunk(tx: Tx, w: {
   today: IsoDate;
 }) {
   const scoredAt = new Date();
-  if (w.changed.length) {
-    await tx.$executeRaw`
-      update milestone m set score = u.score, status = u.status::"ProgressStatus", last_observed_on = u.last_observed_on, updated_at = ${scoredAt}
-      from unnest(${w.changed.map((c) => c.id)}::uuid[], ${w.changed.map((c) => c.score)}::float8[], ${w.changed.map((c) => c.status)}::text[],
-        ${w.changed.map((c) => c.lastObservedOn)}::date[]) as u(id, score, status, last_observed_on)
-      where m.id = u.id`;
-  }
+  if (w.changed.length) await tx.$executeRaw(milestoneScoresUpdate(w.changed, scoredAt));
   // No first month (no signature date, nothing observed): no history at all.
   await tx.$executeRaw`delete from agreement_score_month where agreement_id = any(${w.emptied}::uuid[])`;
   // A full rebuild: months before the first or after the current one no longer belong.
   await tx.$executeRaw`
     delete from agreement_score_month s using unnest(${w.firstMonths.ids}::uuid[], ${w.firstMonths.months}::date[]) as u(id, first_month)
     where s.agreement_id = u.id and (s.month < u.first_month or s.month > ${day(startOfMonth(w.today))})`;
-  await tx.$executeRaw`
-    insert into agreement_score_month (agreement_id, month, score)
-    select * from unnest(${w.history.ids}::uuid[], ${w.history.months}::date[], ${w.history.scores}::float8[])
-    on conflict (agreement_id, month) do update set score = excluded.score`;
+  await tx.$executeRaw(scoreMonthsUpsert(w.history));
   await tx.$executeRaw`
     update agreement a set score = u.score, scored_at = ${scoredAt}, updated_at = ${scoredAt}
     from unnest(${w.scores.ids}::uuid[], ${w.scores.scores}::float8[]) as u(id, score) where a.id = u.id`;

@@ -116,10 +116,7 @@ export function recomputeWrites(agreementId: string, inputs: RecomputeInputs, op
 
   const changed = milestoneChanges(milestones.map((m) => ({ ...m, lastObservedOn: m.lastObservedOn ? day(m.lastObservedOn) : null })), result);
   if (changed.length) {
-    writes.push(Prisma.sql`update milestone m set score = c.score, status = c.status::"ProgressStatus", last_observed_on = c.last_observed_on, updated_at = ${options.at}
-      from unnest(${changed.map((c) => c.id)}::uuid[], ${changed.map((c) => c.score)}::float8[], ${changed.map((c) => c.status)}::text[],
-        ${changed.map((c) => toIsoDateOrNull(c.lastObservedOn))}::date[]) as c(id, score, status, last_observed_on)
-      where m.id = c.id`);
+    writes.push(milestoneScoresUpdate(changed, options.at));
   }
 
   const history = historyOf({ milestones, updates, signedOn: agreement.signedOn, today: options.today, fromMonth: options.fromMonth, todayScore: result.score });
@@ -131,9 +128,7 @@ export function recomputeWrites(agreementId: string, inputs: RecomputeInputs, op
       writes.push(Prisma.sql`delete from agreement_score_month where agreement_id = ${agreementId}::uuid
         and (month < ${history.firstMonth}::date or month > ${startOfMonth(options.today)}::date)`);
     }
-    writes.push(Prisma.sql`insert into agreement_score_month (agreement_id, month, score)
-      select ${agreementId}::uuid, month, score from unnest(${history.months}::date[], ${history.scores}::float8[]) as t(month, score)
-      on conflict (agreement_id, month) do update set score = excluded.score`);
+    writes.push(scoreMonthsUpsert({ ids: history.months.map(() => agreementId), months: history.months, scores: history.scores }));
   }
 
   // The search text runs to tens of kilobytes on a busy agreement: it is appended to in the database, never read back.
@@ -159,11 +154,28 @@ export async function recomputeAgreement(tx: Tx, agreementId: string, options: R
   return result;
 }
 
+export type MilestoneChange = { id: string; score: number; status: ProgressStatus; lastObservedOn: Date | null };
+
+/** The statement that stores `milestoneChanges`' rows; the dates go as ISO text, which every driver passes unchanged. */
+export function milestoneScoresUpdate(changed: readonly MilestoneChange[], at: Date): Prisma.Sql {
+  return Prisma.sql`update milestone m set score = c.score, status = c.status::"ProgressStatus", last_observed_on = c.last_observed_on, updated_at = ${at}
+    from unnest(${changed.map((c) => c.id)}::uuid[], ${changed.map((c) => c.score)}::float8[], ${changed.map((c) => c.status)}::text[],
+      ${changed.map((c) => toIsoDateOrNull(c.lastObservedOn))}::date[]) as c(id, score, status, last_observed_on)
+    where m.id = c.id`;
+}
+
+/** The statement that stores month-by-month scores, replacing those already stored; the arrays run in step. */
+export function scoreMonthsUpsert(history: { ids: readonly string[]; months: readonly IsoDate[]; scores: readonly number[] }): Prisma.Sql {
+  return Prisma.sql`insert into agreement_score_month (agreement_id, month, score)
+    select * from unnest(${history.ids}::uuid[], ${history.months}::date[], ${history.scores}::float8[])
+    on conflict (agreement_id, month) do update set score = excluded.score`;
+}
+
 /** The milestones whose stored score, status or latest observation differ from the computed ones. */
 export function milestoneChanges(
   stored: readonly { id: string; score: number; status: ProgressStatus; lastObservedOn: Date | null }[],
   result: AgreementResult,
-): { id: string; score: number; status: ProgressStatus; lastObservedOn: Date | null }[] {
+): MilestoneChange[] {
   const storedById = new Map(stored.map((row) => [row.id, row]));
   return result.milestones.flatMap((milestone) => {
     const lastObservedOn = milestone.latest ? day(milestone.latest.observedOn) : null;
