@@ -7,7 +7,9 @@ export default async function Forbidden() {
     <main id="main" className="page">
       <h1>{t('title')}</h1>
       <p>{t('body')}</p>
-      <p><Link href="/">{t('home')}</Link></p>
+      <p>
+        <Link href="/">{t('home')}</Link>
+      </p>
     </main>
   );
 }

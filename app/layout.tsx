@@ -20,9 +20,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const locale = await getLocale();
   return (
     <html lang={locale} dir={directionOf(locale)}>
-      <body>
-        {children}
-      </body>
+      <body>{children}</body>
     </html>
   );
 }

@@ -8,8 +8,20 @@ import type { AbstractIntlMessages } from 'next-intl';
 export const CLIENT_NAMESPACES = {
   auth: ['Errors', 'Auth', 'Forms', 'SetPassword'],
   signedIn: [
-    'Errors', 'Auth', 'Account', 'Forms', 'Workspace', 'ProgressStatus', 'EvidenceKind',
-    'Admin', 'AdminAgreements', 'AdminMilestones', 'AdminTaxonomy', 'AdminUsers', 'AdminAudit', 'AdminImport',
+    'Errors',
+    'Auth',
+    'Account',
+    'Forms',
+    'Workspace',
+    'ProgressStatus',
+    'EvidenceKind',
+    'Admin',
+    'AdminAgreements',
+    'AdminMilestones',
+    'AdminTaxonomy',
+    'AdminUsers',
+    'AdminAudit',
+    'AdminImport',
   ],
 } as const;
 

@@ -72,7 +72,13 @@ export async function inPipelinedTransaction<T>(pool: pg.Pool, work: (pipeline: 
     return result;
   } catch (error) {
     // A connection that cannot roll back is not returned to the pool.
-    const rolledBack = state === 'open' ? await client.query('rollback').then(() => true, () => false) : true;
+    const rolledBack =
+      state === 'open'
+        ? await client.query('rollback').then(
+            () => true,
+            () => false,
+          )
+        : true;
     client.release(!rolledBack);
     throw error;
   }

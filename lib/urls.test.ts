@@ -3,7 +3,9 @@ import { hrefWith, withAsOf, withoutEmptyParameters } from './urls.ts';
 
 describe('public links', () => {
   it('keep the given parameters in order and leave out empty ones', () => {
-    expect(hrefWith('/agreements', { q: 'lng cargo', sector: '', page: 2, band: undefined, kind: null })).toBe('/agreements?q=lng+cargo&page=2');
+    expect(hrefWith('/agreements', { q: 'lng cargo', sector: '', page: 2, band: undefined, kind: null })).toBe(
+      '/agreements?q=lng+cargo&page=2',
+    );
     expect(hrefWith('/agreements')).toBe('/agreements');
   });
 
@@ -15,7 +17,9 @@ describe('public links', () => {
 
 describe('addresses submitted by a plain GET form', () => {
   it('lose their empty parameters, keeping the others in order', () => {
-    expect(withoutEmptyParameters('/agreements', { q: 'lng', sector: '', kind: 'CONTRACT', asOf: ' ' })).toBe('/agreements?q=lng&kind=CONTRACT');
+    expect(withoutEmptyParameters('/agreements', { q: 'lng', sector: '', kind: 'CONTRACT', asOf: ' ' })).toBe(
+      '/agreements?q=lng&kind=CONTRACT',
+    );
     expect(withoutEmptyParameters('/agreements/lng', { asOf: '' })).toBe('/agreements/lng');
   });
 

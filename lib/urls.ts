@@ -24,7 +24,9 @@ export function withAsOf(path: string, asOf: string | null | undefined): string 
  * every field, chosen or not; redirecting to this keeps shared and bookmarked addresses short.
  */
 export function withoutEmptyParameters(path: string, query: Record<string, string | string[] | undefined>): string | null {
-  const entries = Object.entries(query).flatMap(([key, value]) => (Array.isArray(value) ? value.map((item) => [key, item] as const) : value === undefined ? [] : [[key, value] as const]));
+  const entries = Object.entries(query).flatMap(([key, value]) =>
+    Array.isArray(value) ? value.map((item) => [key, item] as const) : value === undefined ? [] : [[key, value] as const],
+  );
   if (!entries.some(([, value]) => value.trim() === '')) return null;
   const search = new URLSearchParams(entries.filter(([, value]) => value.trim() !== '').map(([key, value]) => [key, value]));
   const rest = search.toString();

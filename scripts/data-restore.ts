@@ -34,7 +34,9 @@ runMain(async () => {
     const counts = await restoreBackup(client, document);
     const total = Object.values(counts).reduce((sum, count) => sum + count, 0);
     console.log(`Restored ${total} rows in ${Object.keys(counts).length} tables into ${describeUrl(url)}.`);
-    console.log('Backups hold no passwords or two-factor secrets: create an admin with `npm run user:create`, then reset the other accounts from /admin/users.');
+    console.log(
+      'Backups hold no passwords or two-factor secrets: create an admin with `npm run user:create`, then reset the other accounts from /admin/users.',
+    );
   } catch (error) {
     if (error instanceof BackupError) throw new ConfigError(`${file}: ${error.message}.`);
     throw error;

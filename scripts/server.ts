@@ -34,7 +34,8 @@ function capture(key: string, request: IncomingMessage, response: ServerResponse
   response.end = ((chunk?: unknown, ...rest: unknown[]) => {
     keep(chunk);
     // Not for HEAD: its empty body is not the page, and compressing it would be wasted.
-    const page = request.method === 'GET' ? storable(response.statusCode, response.getHeaders(), Buffer.concat(chunks), version, Date.now()) : null;
+    const page =
+      request.method === 'GET' ? storable(response.statusCode, response.getHeaders(), Buffer.concat(chunks), version, Date.now()) : null;
     if (page) cache.set(key, page);
     return (end as (...args: unknown[]) => ServerResponse)(chunk, ...rest);
   }) as typeof response.end;
@@ -60,7 +61,12 @@ function serve(request: IncomingMessage, response: ServerResponse): boolean {
     return true;
   }
   const bytes = body();
-  response.writeHead(200, { ...headers, ...(encoding && { 'content-encoding': encoding }), 'content-length': bytes.length, 'x-ittifaq-cache': 'hit' });
+  response.writeHead(200, {
+    ...headers,
+    ...(encoding && { 'content-encoding': encoding }),
+    'content-length': bytes.length,
+    'x-ittifaq-cache': 'hit',
+  });
   response.end(request.method === 'HEAD' ? undefined : bytes);
   return true;
 }

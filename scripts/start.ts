@@ -70,7 +70,8 @@ async function main() {
         console.log(`\nIttifaq is running at http://localhost:${port}`);
         if (demo) {
           console.log('Demo sign-in accounts (demonstration data only):');
-          for (const account of DEMO_ACCOUNTS) console.log(`  ${account.role.toLowerCase().padEnd(8)} ${account.email}  password: ${account.password}`);
+          for (const account of DEMO_ACCOUNTS)
+            console.log(`  ${account.role.toLowerCase().padEnd(8)} ${account.email}  password: ${account.password}`);
           console.log('  (administrators set up two-factor authentication with an authenticator app at first sign-in)');
         }
         console.log('Press Ctrl-C to stop the app and the database.\n');

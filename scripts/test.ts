@@ -1,4 +1,4 @@
-// `npm test`: lint, type check, unit and integration tests on a real PostgreSQL, end-to-end tests in
+// `npm test`: formatting, lint, type check, unit and integration tests on a real PostgreSQL, end-to-end tests in
 // Chromium against a production build. Every step runs; the exit code is non-zero if any failed.
 import path from 'node:path';
 import { run } from './lib/build.ts';
@@ -23,6 +23,7 @@ runMain(async () => {
   const env = { ...process.env, ITTIFAQ_TEST_ADMIN_URL: server.adminUrl, PLAYWRIGHT_CHROMIUM_EXECUTABLE_PATH: chromium };
 
   const steps: [string, string, string[]][] = [
+    ['format', bin('prettier'), ['--check', '.']],
     ['lint', bin('eslint'), ['--max-warnings', '0', '.']],
     ['type check', bin('tsc'), ['--noEmit']],
     ['unit and integration tests', bin('vitest'), ['run']],

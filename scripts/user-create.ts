@@ -58,7 +58,8 @@ runMain(async () => {
   const { email, role, party } = parsed.data;
   const password = process.env.ITTIFAQ_USER_PASSWORD ?? (await promptHidden(`Password for ${email}: `));
   const policy = NewPasswordSchema.safeParse(password);
-  if (!policy.success) throw new ConfigError(policy.error.issues.map((issue) => PASSWORD_PROBLEMS[issue.message] ?? issue.message).join('; '));
+  if (!policy.success)
+    throw new ConfigError(policy.error.issues.map((issue) => PASSWORD_PROBLEMS[issue.message] ?? issue.message).join('; '));
 
   const { server, url } = await openServer();
   const db = createPrismaClient(url);
@@ -83,10 +84,18 @@ runMain(async () => {
         },
         select: { id: true, email: true, role: true, partyId: true },
       });
-      await appendAudit(tx, { actorId: null, action: 'user.create', entityType: 'user', entityId: created.id, after: { ...created, via: 'command line' } });
+      await appendAudit(tx, {
+        actorId: null,
+        action: 'user.create',
+        entityType: 'user',
+        entityId: created.id,
+        after: { ...created, via: 'command line' },
+      });
       return created;
     });
-    console.log(`Created ${user.role.toLowerCase()} ${user.email}.${user.role === 'ADMIN' ? ' Admins set up two-factor authentication at their first sign-in.' : ''}`);
+    console.log(
+      `Created ${user.role.toLowerCase()} ${user.email}.${user.role === 'ADMIN' ? ' Admins set up two-factor authentication at their first sign-in.' : ''}`,
+    );
   } finally {
     await db.$disconnect();
     await server.stop();

@@ -8,7 +8,9 @@ export default async function AuthLayout({ children }: { children: React.ReactNo
   return (
     <>
       <header className="site-header">
-        <Link href="/" className="brand">{t('name')}</Link>
+        <Link href="/" className="brand">
+          {t('name')}
+        </Link>
       </header>
       <main id="main" className="page narrow">
         <NextIntlClientProvider messages={pickClientMessages(messages, CLIENT_NAMESPACES.auth)}>{children}</NextIntlClientProvider>

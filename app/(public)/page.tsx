@@ -53,7 +53,9 @@ export default async function DashboardPage({ searchParams }: { searchParams: Pr
         <h2 id="parties-heading">{t('byParty')}</h2>
         <GroupScoreTable caption={t('partyCaption')} groups={busiest.slice(0, DASHBOARD_PARTIES)} basePath="/parties" asOf={asOf} />
         {busiest.length > DASHBOARD_PARTIES && (
-          <p><Link href={withAsOf('/parties', asOf)}>{t('allParties', { count: busiest.length })}</Link></p>
+          <p>
+            <Link href={withAsOf('/parties', asOf)}>{t('allParties', { count: busiest.length })}</Link>
+          </p>
         )}
       </section>
       <p className="page-links">

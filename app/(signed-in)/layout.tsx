@@ -11,17 +11,36 @@ import { getViewer } from '@/lib/auth/session.ts';
 export default async function SignedInLayout({ children }: { children: React.ReactNode }) {
   const viewer = await getViewer();
   if (viewer.kind === 'public') redirect('/sign-in');
-  const [site, nav, auth, messages] = await Promise.all([getTranslations('Site'), getTranslations('SignedInNav'), getTranslations('Auth'), getMessages()]);
+  const [site, nav, auth, messages] = await Promise.all([
+    getTranslations('Site'),
+    getTranslations('SignedInNav'),
+    getTranslations('Auth'),
+    getMessages(),
+  ]);
   return (
     <NextIntlClientProvider messages={pickClientMessages(messages, CLIENT_NAMESPACES.signedIn)}>
-      <a className="skip-link" href="#main">{site('skipToContent')}</a>
+      <a className="skip-link" href="#main">
+        {site('skipToContent')}
+      </a>
       <header className="site-header">
-        <Link href="/" className="brand">{site('name')}</Link>
+        <Link href="/" className="brand">
+          {site('name')}
+        </Link>
         <nav aria-label={nav('label')}>
           <ul className="nav-list">
-            {allowedRole(viewer, 'workspace:view') && <li><Link href="/workspace">{nav('workspace')}</Link></li>}
-            {allowedRole(viewer, 'admin:view') && <li><Link href="/admin">{nav('admin')}</Link></li>}
-            <li><Link href="/account/security">{auth('account')}</Link></li>
+            {allowedRole(viewer, 'workspace:view') && (
+              <li>
+                <Link href="/workspace">{nav('workspace')}</Link>
+              </li>
+            )}
+            {allowedRole(viewer, 'admin:view') && (
+              <li>
+                <Link href="/admin">{nav('admin')}</Link>
+              </li>
+            )}
+            <li>
+              <Link href="/account/security">{auth('account')}</Link>
+            </li>
           </ul>
         </nav>
         <div className="session-box">
@@ -29,7 +48,9 @@ export default async function SignedInLayout({ children }: { children: React.Rea
           <SignOutButton />
         </div>
       </header>
-      <main id="main" className="page">{children}</main>
+      <main id="main" className="page">
+        {children}
+      </main>
     </NextIntlClientProvider>
   );
 }

@@ -9,10 +9,16 @@ import { IDLE_STATE, type ActionState } from '@/lib/forms/action-state.ts';
 import { parsePath } from '@/lib/forms/form-data.ts';
 
 export type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
-export interface Option { value: string; label: string }
+export interface Option {
+  value: string;
+  label: string;
+}
 
 function valueAt(values: unknown, name: string): unknown {
-  return parsePath(name).reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), values);
+  return parsePath(name).reduce<unknown>(
+    (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+    values,
+  );
 }
 
 /**
@@ -49,7 +55,8 @@ export function useFormKit(action: FormAction, idPrefix: string, namespace = 'Ad
     },
     /** The version to submit: the stored one after a conflict, so submitting again overwrites it. */
     version(stored: number): number {
-      if (state.status === 'error' && state.error === 'conflict') return (state.current as { version?: number } | undefined)?.version ?? stored;
+      if (state.status === 'error' && state.error === 'conflict')
+        return (state.current as { version?: number } | undefined)?.version ?? stored;
       return stored;
     },
   };
@@ -60,9 +67,26 @@ function describedBy(id: string, hint: boolean, errors: boolean) {
   return [hint && `${id}-hint`, errors && `${id}-errors`].filter(Boolean).join(' ') || undefined;
 }
 
-interface FieldProps { kit: FormKit; name: string; label: string; stored?: unknown; hint?: string; required?: boolean }
+interface FieldProps {
+  kit: FormKit;
+  name: string;
+  label: string;
+  stored?: unknown;
+  hint?: string;
+  required?: boolean;
+}
 
-export function TextField({ kit, name, label, stored, hint, required, type = 'text', autoComplete, inputMode }: FieldProps & {
+export function TextField({
+  kit,
+  name,
+  label,
+  stored,
+  hint,
+  required,
+  type = 'text',
+  autoComplete,
+  inputMode,
+}: FieldProps & {
   type?: 'text' | 'email' | 'url' | 'date' | 'password';
   autoComplete?: string;
   inputMode?: 'decimal' | 'numeric';
@@ -72,10 +96,22 @@ export function TextField({ kit, name, label, stored, hint, required, type = 'te
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {hint && <p className="field-hint" id={`${id}-hint`}>{hint}</p>}
-      <input id={id} name={name} type={type} defaultValue={type === 'password' ? undefined : kit.value(name, stored)} required={required}
-        autoComplete={autoComplete} inputMode={inputMode}
-        aria-invalid={Boolean(errors)} aria-describedby={describedBy(id, Boolean(hint), Boolean(errors))} />
+      {hint && (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <input
+        id={id}
+        name={name}
+        type={type}
+        defaultValue={type === 'password' ? undefined : kit.value(name, stored)}
+        required={required}
+        autoComplete={autoComplete}
+        inputMode={inputMode}
+        aria-invalid={Boolean(errors)}
+        aria-describedby={describedBy(id, Boolean(hint), Boolean(errors))}
+      />
       <FieldErrors id={`${id}-errors`} messages={errors} />
     </div>
   );
@@ -87,25 +123,59 @@ export function TextAreaField({ kit, name, label, stored, hint, required, rows =
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {hint && <p className="field-hint" id={`${id}-hint`}>{hint}</p>}
-      <textarea id={id} name={name} rows={rows} defaultValue={kit.value(name, stored)} required={required}
-        aria-invalid={Boolean(errors)} aria-describedby={describedBy(id, Boolean(hint), Boolean(errors))} />
+      {hint && (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <textarea
+        id={id}
+        name={name}
+        rows={rows}
+        defaultValue={kit.value(name, stored)}
+        required={required}
+        aria-invalid={Boolean(errors)}
+        aria-describedby={describedBy(id, Boolean(hint), Boolean(errors))}
+      />
       <FieldErrors id={`${id}-errors`} messages={errors} />
     </div>
   );
 }
 
-export function SelectField({ kit, name, label, stored, hint, required, options, emptyLabel }: FieldProps & { options: Option[]; emptyLabel?: string }) {
+export function SelectField({
+  kit,
+  name,
+  label,
+  stored,
+  hint,
+  required,
+  options,
+  emptyLabel,
+}: FieldProps & { options: Option[]; emptyLabel?: string }) {
   const id = kit.id(name);
   const errors = kit.errors(name);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {hint && <p className="field-hint" id={`${id}-hint`}>{hint}</p>}
-      <select id={id} name={name} defaultValue={kit.value(name, stored)} required={required}
-        aria-invalid={Boolean(errors)} aria-describedby={describedBy(id, Boolean(hint), Boolean(errors))}>
+      {hint && (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      <select
+        id={id}
+        name={name}
+        defaultValue={kit.value(name, stored)}
+        required={required}
+        aria-invalid={Boolean(errors)}
+        aria-describedby={describedBy(id, Boolean(hint), Boolean(errors))}
+      >
         {emptyLabel !== undefined && <option value="">{emptyLabel}</option>}
-        {options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
       </select>
       <FieldErrors id={`${id}-errors`} messages={errors} />
     </div>
@@ -113,7 +183,12 @@ export function SelectField({ kit, name, label, stored, hint, required, options,
 }
 
 /** A submit button that says what is happening while the action runs. */
-export function PendingButton({ label, pendingLabel, variant = 'primary', ariaLabel }: {
+export function PendingButton({
+  label,
+  pendingLabel,
+  variant = 'primary',
+  ariaLabel,
+}: {
   label: string;
   pendingLabel: string;
   variant?: 'primary' | 'secondary' | 'danger';
@@ -122,7 +197,13 @@ export function PendingButton({ label, pendingLabel, variant = 'primary', ariaLa
 }) {
   const { pending } = useFormStatus();
   return (
-    <button type="submit" className={`button button-${variant}`} disabled={pending} aria-disabled={pending} aria-label={pending ? undefined : ariaLabel}>
+    <button
+      type="submit"
+      className={`button button-${variant}`}
+      disabled={pending}
+      aria-disabled={pending}
+      aria-label={pending ? undefined : ariaLabel}
+    >
       {pending ? pendingLabel : label}
     </button>
   );
@@ -132,7 +213,12 @@ export function PendingButton({ label, pendingLabel, variant = 'primary', ariaLa
  * The form's outcome: a conflict (what is stored now next to what was submitted), a refusal, or a
  * success notice. Field-level messages are shown at their fields.
  */
-export function FormFeedback({ kit, conflictFields = [], success, errorValues }: {
+export function FormFeedback({
+  kit,
+  conflictFields = [],
+  success,
+  errorValues,
+}: {
   kit: FormKit;
   conflictFields?: ConflictField[];
   success?: string;
@@ -148,11 +234,16 @@ export function FormFeedback({ kit, conflictFields = [], success, errorValues }:
   }
   if (state.status !== 'error') return null;
   if (state.error === 'conflict') {
-    return <ConflictNotice fields={conflictFields} current={(state.current ?? {}) as Record<string, unknown>} submitted={state.values ?? {}} />;
+    return (
+      <ConflictNotice fields={conflictFields} current={(state.current ?? {}) as Record<string, unknown>} submitted={state.values ?? {}} />
+    );
   }
   const known: Record<string, string> = {
-    invalid: forms('invalid'), forbidden: forms('forbidden'), 'not-found': forms('notFound'),
-    unauthenticated: forms('sessionExpired'), unexpected: forms('unexpected'),
+    invalid: forms('invalid'),
+    forbidden: forms('forbidden'),
+    'not-found': forms('notFound'),
+    unauthenticated: forms('sessionExpired'),
+    unexpected: forms('unexpected'),
   };
   const message = known[state.error] ?? (t.has(`errors.${state.error}`) ? t(`errors.${state.error}`, errorValues) : forms('unexpected'));
   return <FormMessage tone="error">{message}</FormMessage>;
@@ -162,7 +253,18 @@ export function FormFeedback({ kit, conflictFields = [], success, errorValues }:
  * A one-button form for a state change of a record (publish, archive, deactivate, move…): the
  * record's id and version travel as hidden fields, so a change made from a stale page is refused.
  */
-export function ActionButton({ action, idPrefix, fields, version, label, pendingLabel, variant = 'secondary', success, ariaLabel, errorValues }: {
+export function ActionButton({
+  action,
+  idPrefix,
+  fields,
+  version,
+  label,
+  pendingLabel,
+  variant = 'secondary',
+  success,
+  ariaLabel,
+  errorValues,
+}: {
   action: FormAction;
   idPrefix: string;
   fields: Record<string, string>;
@@ -177,7 +279,9 @@ export function ActionButton({ action, idPrefix, fields, version, label, pending
   const kit = useFormKit(action, idPrefix);
   return (
     <form action={kit.formAction} className="action-form">
-      {Object.entries(fields).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      {Object.entries(fields).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       {version !== undefined && <input type="hidden" name="version" value={kit.version(version)} />}
       <PendingButton label={label} pendingLabel={pendingLabel} variant={variant} ariaLabel={ariaLabel} />
       <FormFeedback kit={kit} success={success} errorValues={errorValues} />

@@ -12,7 +12,9 @@ export default function ErrorView({ reset }: { error: Error & { digest?: string 
     <main id="main" className="page">
       <h1>{t('genericTitle')}</h1>
       <p>{t('genericBody')}</p>
-      <button type="button" className="button" onClick={reset}>{t('retry')}</button>
+      <button type="button" className="button" onClick={reset}>
+        {t('retry')}
+      </button>
     </main>
   );
 }

@@ -18,12 +18,22 @@ function show(value: unknown, field: ConflictField, empty: string) {
  * Shown when a save was refused because the record changed since the form was loaded: what is
  * stored now next to what the user submitted, for the fields that differ.
  */
-export function ConflictNotice({ fields, current, submitted }: { fields: ConflictField[]; current: Record<string, unknown>; submitted: Record<string, unknown> }) {
+export function ConflictNotice({
+  fields,
+  current,
+  submitted,
+}: {
+  fields: ConflictField[];
+  current: Record<string, unknown>;
+  submitted: Record<string, unknown>;
+}) {
   const t = useTranslations('Forms');
   const differing = fields.filter((field) => show(current[field.name], field, '') !== show(submitted[field.name], field, ''));
   return (
     <section className="form-message form-message-error" role="alert" aria-labelledby="conflict-title">
-      <h2 id="conflict-title" className="conflict-title">{t('conflictTitle')}</h2>
+      <h2 id="conflict-title" className="conflict-title">
+        {t('conflictTitle')}
+      </h2>
       <p>{t('conflictBody')}</p>
       {differing.length > 0 && (
         <table className="data-table conflict-table">

@@ -20,9 +20,17 @@ export function FilterSelect({ id, name, label, value, emptyLabel, options, hint
       <label htmlFor={id}>{label}</label>
       <select id={id} name={name} defaultValue={value} aria-describedby={hint ? `${id}-hint` : undefined}>
         <option value="">{emptyLabel}</option>
-        {options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
       </select>
-      {hint && <span id={`${id}-hint`} className="hint">{hint}</span>}
+      {hint && (
+        <span id={`${id}-hint`} className="hint">
+          {hint}
+        </span>
+      )}
     </div>
   );
 }

@@ -21,7 +21,9 @@ export function SessionExpired() {
   return (
     <FormMessage tone="error">
       {t('sessionExpired')}{' '}
-      <a href="/sign-in" target="_blank" rel="noopener">{t('signInAgain')}</a>
+      <a href="/sign-in" target="_blank" rel="noopener">
+        {t('signInAgain')}
+      </a>
     </FormMessage>
   );
 }

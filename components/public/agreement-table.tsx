@@ -8,7 +8,11 @@ import { ScoreBar } from './score-bar.tsx';
 
 export async function AgreementTable({ caption, items, asOf }: { caption: string; items: AgreementListItem[]; asOf: string | null }) {
   const [format, t, tStatus, tKind, tBand] = await Promise.all([
-    getFormatter(), getTranslations('AgreementList'), getTranslations('LifecycleStatus'), getTranslations('AgreementKind'), getTranslations('Band'),
+    getFormatter(),
+    getTranslations('AgreementList'),
+    getTranslations('LifecycleStatus'),
+    getTranslations('AgreementKind'),
+    getTranslations('Band'),
   ]);
   return (
     <table className="data-table agreement-table">
@@ -18,7 +22,9 @@ export async function AgreementTable({ caption, items, asOf }: { caption: string
           <th scope="col">{t('columnAgreement')}</th>
           <th scope="col">{t('columnStatus')}</th>
           <th scope="col">{t('columnSigned')}</th>
-          <th scope="col" className="numeric">{t('columnScore')}</th>
+          <th scope="col" className="numeric">
+            {t('columnScore')}
+          </th>
           <th scope="col">{t('columnBand')}</th>
         </tr>
       </thead>
@@ -38,7 +44,9 @@ export async function AgreementTable({ caption, items, asOf }: { caption: string
               <span>{formatScore(format, item.score)}</span>
               <ScoreBar score={item.score} band={item.band} />
             </td>
-            <td><BandBadge band={item.band} label={tBand(item.band)} /></td>
+            <td>
+              <BandBadge band={item.band} label={tBand(item.band)} />
+            </td>
           </tr>
         ))}
       </tbody>

@@ -8,9 +8,19 @@ export async function AsOfForm({ action, asOf }: { action: string; asOf: string 
   return (
     <form key={`${action}?${asOf ?? ''}`} className="as-of-form" method="get" action={action} aria-label={t('formLabel')}>
       <label htmlFor="as-of-date">{t('label')}</label>
-      <input id="as-of-date" type="date" name="asOf" defaultValue={asOf ?? ''} min={EARLIEST_AS_OF} max={todayIso()} aria-describedby="as-of-hint" />
+      <input
+        id="as-of-date"
+        type="date"
+        name="asOf"
+        defaultValue={asOf ?? ''}
+        min={EARLIEST_AS_OF}
+        max={todayIso()}
+        aria-describedby="as-of-hint"
+      />
       <button type="submit">{t('submit')}</button>
-      <span id="as-of-hint" className="hint">{t('hint')}</span>
+      <span id="as-of-hint" className="hint">
+        {t('hint')}
+      </span>
     </form>
   );
 }

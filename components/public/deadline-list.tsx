@@ -4,7 +4,21 @@ import type { DeadlineItem } from '@/lib/data/public-summary.ts';
 import { withAsOf } from '@/lib/urls.ts';
 import { formatDay } from './format.ts';
 
-export async function DeadlineList({ id, heading, count, items, empty, asOf }: { id: string; heading: string; count: number; items: DeadlineItem[]; empty: string; asOf: string | null }) {
+export async function DeadlineList({
+  id,
+  heading,
+  count,
+  items,
+  empty,
+  asOf,
+}: {
+  id: string;
+  heading: string;
+  count: number;
+  items: DeadlineItem[];
+  empty: string;
+  asOf: string | null;
+}) {
   const [format, t, tStatus] = await Promise.all([getFormatter(), getTranslations('Summary'), getTranslations('ProgressStatus')]);
   return (
     <section className="panel" aria-labelledby={id}>

@@ -7,7 +7,17 @@ import { formatScore } from './format.ts';
 import { ScoreBar } from './score-bar.tsx';
 
 /** Scores of sectors or parties: a table is the chart's text equivalent and the chart itself. */
-export async function GroupScoreTable({ caption, groups, basePath, asOf }: { caption: string; groups: GroupScore[]; basePath: '/sectors' | '/parties'; asOf: string | null }) {
+export async function GroupScoreTable({
+  caption,
+  groups,
+  basePath,
+  asOf,
+}: {
+  caption: string;
+  groups: GroupScore[];
+  basePath: '/sectors' | '/parties';
+  asOf: string | null;
+}) {
   const [format, t, tBand] = await Promise.all([getFormatter(), getTranslations('Summary'), getTranslations('Band')]);
   return (
     <table className="data-table group-scores">
@@ -15,8 +25,12 @@ export async function GroupScoreTable({ caption, groups, basePath, asOf }: { cap
       <thead>
         <tr>
           <th scope="col">{t('name')}</th>
-          <th scope="col" className="numeric">{t('agreements')}</th>
-          <th scope="col" className="numeric">{t('score')}</th>
+          <th scope="col" className="numeric">
+            {t('agreements')}
+          </th>
+          <th scope="col" className="numeric">
+            {t('score')}
+          </th>
           <th scope="col">{t('band')}</th>
         </tr>
       </thead>
@@ -31,7 +45,9 @@ export async function GroupScoreTable({ caption, groups, basePath, asOf }: { cap
               <span>{formatScore(format, group.score)}</span>
               <ScoreBar score={group.score} band={group.band} />
             </td>
-            <td>{group.band ? <BandBadge band={group.band} label={tBand(group.band)} /> : <span className="muted">{t('notCounted')}</span>}</td>
+            <td>
+              {group.band ? <BandBadge band={group.band} label={tBand(group.band)} /> : <span className="muted">{t('notCounted')}</span>}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -8,9 +8,20 @@ import { RecurringLedger } from './recurring-ledger.tsx';
 import { ScoreBar } from './score-bar.tsx';
 import { SideAssessments } from './side-assessments.tsx';
 
-export async function MilestoneCard({ milestone, asOf, updateAnchor }: { milestone: MilestoneView; asOf: string | null; updateAnchor: (id: string) => string }) {
+export async function MilestoneCard({
+  milestone,
+  asOf,
+  updateAnchor,
+}: {
+  milestone: MilestoneView;
+  asOf: string | null;
+  updateAnchor: (id: string) => string;
+}) {
   const [format, t, tStatus, tKind] = await Promise.all([
-    getFormatter(), getTranslations('Milestone'), getTranslations('ProgressStatus'), getTranslations('MilestoneKind'),
+    getFormatter(),
+    getTranslations('Milestone'),
+    getTranslations('ProgressStatus'),
+    getTranslations('MilestoneKind'),
   ]);
   const headingId = `milestone-${milestone.id}-title`;
   return (
@@ -47,7 +58,9 @@ export async function MilestoneCard({ milestone, asOf, updateAnchor }: { milesto
         </div>
         <div>
           <dt>{t('status')}</dt>
-          <dd><span className={`status status-${milestone.status.toLowerCase()}`}>{tStatus(milestone.status)}</span></dd>
+          <dd>
+            <span className={`status status-${milestone.status.toLowerCase()}`}>{tStatus(milestone.status)}</span>
+          </dd>
         </div>
         <div>
           <dt>{t('progress')}</dt>

@@ -8,7 +8,9 @@ export async function NotFoundMessage() {
     <>
       <h1>{t('notFoundTitle')}</h1>
       <p>{t('notFoundBody')}</p>
-      <p><Link href="/">{t('backHome')}</Link></p>
+      <p>
+        <Link href="/">{t('backHome')}</Link>
+      </p>
     </>
   );
 }

@@ -9,11 +9,17 @@ export async function Pagination({ page, totalPages, hrefFor }: { page: number; 
     <nav className="pagination" aria-label={t('label')}>
       <ul>
         {page > 1 && (
-          <li><Link href={hrefFor(page - 1)} rel="prev">{t('previous')}</Link></li>
+          <li>
+            <Link href={hrefFor(page - 1)} rel="prev">
+              {t('previous')}
+            </Link>
+          </li>
         )}
         {pageNumbers(page, totalPages).map((n, index) =>
           n === 'gap' ? (
-            <li key={`gap-${index}`} aria-hidden="true">…</li>
+            <li key={`gap-${index}`} aria-hidden="true">
+              …
+            </li>
           ) : (
             <li key={n}>
               <Link href={hrefFor(n)} aria-current={n === page ? 'page' : undefined} aria-label={t('page', { page: n })}>
@@ -23,7 +29,11 @@ export async function Pagination({ page, totalPages, hrefFor }: { page: number; 
           ),
         )}
         {page < totalPages && (
-          <li><Link href={hrefFor(page + 1)} rel="next">{t('next')}</Link></li>
+          <li>
+            <Link href={hrefFor(page + 1)} rel="next">
+              {t('next')}
+            </Link>
+          </li>
         )}
       </ul>
     </nav>

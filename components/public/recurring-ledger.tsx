@@ -6,12 +6,18 @@ import { formatDay, formatQuantity } from './format.ts';
 export const LEDGER_PAGE_PERIODS = 24;
 
 /** What the ledger shows of a recurring obligation (the public and the workspace views both have it). */
-export type LedgerMilestone = Pick<MilestoneView, 'title' | 'ledger' | 'compliance' | 'unit' | 'frequency' | 'quantityPerPeriod' | 'startsOn' | 'endsOn'>;
+export type LedgerMilestone = Pick<
+  MilestoneView,
+  'title' | 'ledger' | 'compliance' | 'unit' | 'frequency' | 'quantityPerPeriod' | 'startsOn' | 'endsOn'
+>;
 
 /** Expected against delivered quantities per period, with the compliance rate over elapsed periods. */
 export async function RecurringLedger({ milestone }: { milestone: LedgerMilestone }) {
   const [format, t, tState, tFrequency] = await Promise.all([
-    getFormatter(), getTranslations('Milestone'), getTranslations('LedgerState'), getTranslations('PerPeriod'),
+    getFormatter(),
+    getTranslations('Milestone'),
+    getTranslations('LedgerState'),
+    getTranslations('PerPeriod'),
   ]);
   const ledger = milestone.ledger ?? [];
   const shown = ledger.slice(-LEDGER_PAGE_PERIODS);
@@ -48,8 +54,12 @@ export async function RecurringLedger({ milestone }: { milestone: LedgerMileston
             <thead>
               <tr>
                 <th scope="col">{t('period')}</th>
-                <th scope="col" className="numeric">{t('expected')}</th>
-                <th scope="col" className="numeric">{t('delivered')}</th>
+                <th scope="col" className="numeric">
+                  {t('expected')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('delivered')}
+                </th>
                 <th scope="col">{t('periodState')}</th>
               </tr>
             </thead>

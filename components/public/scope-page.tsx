@@ -33,7 +33,9 @@ export async function ScopePage({ kind, entity, facts, asOf, page, issues }: Pro
   const path = `/${kind === 'sector' ? 'sectors' : 'parties'}/${entity.slug}`;
   return (
     <>
-      <p className="breadcrumb"><Link href={withAsOf('/', asOf)}>{t('dashboard')}</Link></p>
+      <p className="breadcrumb">
+        <Link href={withAsOf('/', asOf)}>{t('dashboard')}</Link>
+      </p>
       <h1>{entity.name}</h1>
       <p className="meta">{t(kind === 'sector' ? 'sectorLabel' : 'partyLabel')}</p>
       {facts}
@@ -53,8 +55,14 @@ export async function ScopePage({ kind, entity, facts, asOf, page, issues }: Pro
         ) : (
           <AgreementTable caption={t('agreements', { count: list.total })} items={list.items} asOf={asOf} />
         )}
-        <Pagination page={list.page} totalPages={list.totalPages} hrefFor={(n) => hrefWith(path, { asOf, page: n === 1 ? undefined : n })} />
-        <p><Link href={hrefWith('/agreements', { ...filter, asOf })}>{t('filterList')}</Link></p>
+        <Pagination
+          page={list.page}
+          totalPages={list.totalPages}
+          hrefFor={(n) => hrefWith(path, { asOf, page: n === 1 ? undefined : n })}
+        />
+        <p>
+          <Link href={hrefWith('/agreements', { ...filter, asOf })}>{t('filterList')}</Link>
+        </p>
       </section>
       <DownloadLinks query={{ ...filter, asOf }} />
     </>

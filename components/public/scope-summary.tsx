@@ -7,13 +7,23 @@ import { ScoreHistoryChart } from './score-history-chart.tsx';
 import { StatusCounts } from './status-counts.tsx';
 
 /** The summary the dashboard shows for the relationship and sector and party pages for themselves. */
-export async function ScopeSummary({ summary, scoreLabel, chartTitle }: { summary: PublicSummary; scoreLabel: string; chartTitle: string }) {
+export async function ScopeSummary({
+  summary,
+  scoreLabel,
+  chartTitle,
+}: {
+  summary: PublicSummary;
+  scoreLabel: string;
+  chartTitle: string;
+}) {
   const t = await getTranslations('Summary');
   const { asOf } = summary;
   return (
     <>
       <section className="summary-grid" aria-labelledby="summary-heading">
-        <h2 id="summary-heading" className="visually-hidden">{t('heading')}</h2>
+        <h2 id="summary-heading" className="visually-hidden">
+          {t('heading')}
+        </h2>
         <ScoreFigure
           label={scoreLabel}
           score={summary.score}
@@ -34,15 +44,22 @@ export async function ScopeSummary({ summary, scoreLabel, chartTitle }: { summar
       <section aria-labelledby="deadlines-heading">
         <h2 id="deadlines-heading">{t('deadlines')}</h2>
         <div className="deadline-grid">
-        <DeadlineList id="overdue-heading" heading={t('overdue')} count={summary.overdue.count} items={summary.overdue.items} empty={t('noneOverdue')} asOf={asOf} />
-        <DeadlineList
-          id="due-soon-heading"
-          heading={t('dueSoon', { days: summary.dueSoon.days })}
-          count={summary.dueSoon.count}
-          items={summary.dueSoon.items}
-          empty={t('noneDueSoon', { days: summary.dueSoon.days })}
-          asOf={asOf}
-        />
+          <DeadlineList
+            id="overdue-heading"
+            heading={t('overdue')}
+            count={summary.overdue.count}
+            items={summary.overdue.items}
+            empty={t('noneOverdue')}
+            asOf={asOf}
+          />
+          <DeadlineList
+            id="due-soon-heading"
+            heading={t('dueSoon', { days: summary.dueSoon.days })}
+            count={summary.dueSoon.count}
+            items={summary.dueSoon.items}
+            empty={t('noneDueSoon', { days: summary.dueSoon.days })}
+            asOf={asOf}
+          />
         </div>
       </section>
 

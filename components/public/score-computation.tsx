@@ -13,9 +13,15 @@ export async function ScoreComputation({ milestones, score }: { milestones: Mile
       <thead>
         <tr>
           <th scope="col">{t('milestone')}</th>
-          <th scope="col" className="numeric">{t('milestoneScore')}</th>
-          <th scope="col" className="numeric">{t('weight')}</th>
-          <th scope="col" className="numeric">{t('share')}</th>
+          <th scope="col" className="numeric">
+            {t('milestoneScore')}
+          </th>
+          <th scope="col" className="numeric">
+            {t('weight')}
+          </th>
+          <th scope="col" className="numeric">
+            {t('share')}
+          </th>
         </tr>
       </thead>
       <tbody>

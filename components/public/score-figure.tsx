@@ -11,7 +11,8 @@ export async function ScoreFigure({ label, score, band, note }: { label: string;
     <div className="score-figure">
       <p className="score-figure-label">{label}</p>
       <p className="score-figure-value">
-        <span className="score-number">{score === null ? t('noScore') : formatScore(format, score)}</span> {band && <BandBadge band={band} label={tBand(band)} />}
+        <span className="score-number">{score === null ? t('noScore') : formatScore(format, score)}</span>{' '}
+        {band && <BandBadge band={band} label={tBand(band)} />}
       </p>
       <ScoreBar score={score} band={band} />
       {note && <p className="muted">{note}</p>}

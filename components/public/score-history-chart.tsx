@@ -13,21 +13,25 @@ export async function ScoreHistoryChart({ id, title, series }: { id: string; tit
   if (series.length === 0) return <p className="muted">{t('noHistory')}</p>;
 
   const months = series.map((point) => point.month);
-  const geometry = lineChartGeometry(series.map((point) => ({ label: point.month, value: point.score })), yearTickIndexes(months));
+  const geometry = lineChartGeometry(
+    series.map((point) => ({ label: point.month, value: point.score })),
+    yearTickIndexes(months),
+  );
   const scored = series.filter((point): point is { month: string; score: number } => point.score !== null);
   const first = scored[0];
   const last = scored.at(-1);
   const highest = scored.reduce<typeof first>((best, point) => (best && best.score >= point.score ? best : point), undefined);
-  const description = first && last && highest
-    ? t('historyDescription', {
-        from: formatMonth(format, first.month),
-        to: formatMonth(format, last.month),
-        first: formatScore(format, first.score),
-        last: formatScore(format, last.score),
-        highest: formatScore(format, highest.score),
-        highestMonth: formatMonth(format, highest.month),
-      })
-    : t('noHistory');
+  const description =
+    first && last && highest
+      ? t('historyDescription', {
+          from: formatMonth(format, first.month),
+          to: formatMonth(format, last.month),
+          first: formatScore(format, first.score),
+          last: formatScore(format, last.score),
+          highest: formatScore(format, highest.score),
+          highestMonth: formatMonth(format, highest.month),
+        })
+      : t('noHistory');
   const { width, height, left, right, bottom } = DEFAULT_BOX;
   const yearEnds = series.filter((point, index) => series[index + 1]?.month.slice(0, 4) !== point.month.slice(0, 4));
 
@@ -58,7 +62,9 @@ export async function ScoreHistoryChart({ id, title, series }: { id: string; tit
         <path className="chart-line" d={geometry.path} />
         {geometry.last && <circle className="chart-dot" cx={geometry.last.x} cy={geometry.last.y} r="4" />}
       </svg>
-      <figcaption id={`${id}-desc`} className="muted">{description}</figcaption>
+      <figcaption id={`${id}-desc`} className="muted">
+        {description}
+      </figcaption>
       <details className="chart-data">
         <summary>{t('showTable')}</summary>
         <table className="data-table compact">
@@ -66,7 +72,9 @@ export async function ScoreHistoryChart({ id, title, series }: { id: string; tit
           <thead>
             <tr>
               <th scope="col">{t('month')}</th>
-              <th scope="col" className="numeric">{t('score')}</th>
+              <th scope="col" className="numeric">
+                {t('score')}
+              </th>
             </tr>
           </thead>
           <tbody>

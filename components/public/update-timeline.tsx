@@ -22,7 +22,10 @@ interface Props {
  */
 export async function UpdateTimeline({ updates, total, units, allHref, updateAnchor }: Props) {
   const [format, t, tStatus, tEvidence] = await Promise.all([
-    getFormatter(), getTranslations('Timeline'), getTranslations('ProgressStatus'), getTranslations('EvidenceKind'),
+    getFormatter(),
+    getTranslations('Timeline'),
+    getTranslations('ProgressStatus'),
+    getTranslations('EvidenceKind'),
   ]);
   if (updates.length === 0) return <p className="muted">{t('empty')}</p>;
   return (
@@ -47,7 +50,8 @@ export async function UpdateTimeline({ updates, total, units, allHref, updateAnc
               <p>{update.narrative}</p>
               {update.supersedesId && update.correctionReason && (
                 <p className="correction">
-                  {t('correctionOf')} <a href={updateAnchor(update.supersedesId)}>{t('seeOriginal')}</a>. {t('reason', { reason: update.correctionReason })}
+                  {t('correctionOf')} <a href={updateAnchor(update.supersedesId)}>{t('seeOriginal')}</a>.{' '}
+                  {t('reason', { reason: update.correctionReason })}
                 </p>
               )}
               {update.supersededBy && (
@@ -61,7 +65,9 @@ export async function UpdateTimeline({ updates, total, units, allHref, updateAnc
                 <ul className="evidence">
                   {update.evidence.map((item) => (
                     <li key={item.url}>
-                      <a href={item.url} rel="noopener noreferrer">{item.title}</a>
+                      <a href={item.url} rel="noopener noreferrer">
+                        {item.title}
+                      </a>
                       <span className="meta">
                         {' '}
                         {tEvidence(item.kind)}
@@ -78,7 +84,9 @@ export async function UpdateTimeline({ updates, total, units, allHref, updateAnc
         })}
       </ol>
       {updates.length < total && (
-        <p><a href={allHref}>{t('showAll', { count: total })}</a></p>
+        <p>
+          <a href={allHref}>{t('showAll', { count: total })}</a>
+        </p>
       )}
     </>
   );

@@ -27,13 +27,23 @@ export function ReviewForm({ updateId }: { updateId: string }) {
         <input type="hidden" name="updateId" value={updateId} />
         <div className="field">
           <label htmlFor={noteId}>{t('note')}</label>
-          <textarea id={noteId} name="note" rows={2} defaultValue={state.status === 'error' ? String(state.values?.note ?? '') : ''}
-            aria-invalid={Boolean(noteErrors)} aria-describedby={noteErrors ? `${noteId}-errors` : undefined} />
+          <textarea
+            id={noteId}
+            name="note"
+            rows={2}
+            defaultValue={state.status === 'error' ? String(state.values?.note ?? '') : ''}
+            aria-invalid={Boolean(noteErrors)}
+            aria-describedby={noteErrors ? `${noteId}-errors` : undefined}
+          />
           <FieldErrors id={`${noteId}-errors`} messages={noteErrors} />
         </div>
         <div className="button-row">
-          <button type="submit" name="decision" value="verify" className="button" disabled={pending}>{pending ? t('working') : t('verify')}</button>
-          <button type="submit" name="decision" value="reject" className="button button-secondary" disabled={pending}>{t('reject')}</button>
+          <button type="submit" name="decision" value="verify" className="button" disabled={pending}>
+            {pending ? t('working') : t('verify')}
+          </button>
+          <button type="submit" name="decision" value="reject" className="button button-secondary" disabled={pending}>
+            {t('reject')}
+          </button>
         </div>
       </fieldset>
     </form>

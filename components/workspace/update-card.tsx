@@ -24,7 +24,13 @@ export interface UpdateCardData {
 }
 
 /** One progress update as analysts see it: everything, including its review. */
-export async function UpdateCard({ update, showContext = false, correctHref, superseded = false, children }: {
+export async function UpdateCard({
+  update,
+  showContext = false,
+  correctHref,
+  superseded = false,
+  children,
+}: {
   update: UpdateCardData;
   showContext?: boolean;
   /** Where the author can submit a corrected update (rejected updates). */
@@ -41,7 +47,7 @@ export async function UpdateCard({ update, showContext = false, correctHref, sup
   ]);
   const date = (value: Date) => format.dateTime(value, { dateStyle: 'medium', timeZone: 'UTC' });
   const unit = update.milestone.unit ?? '';
-  const side = update.authorSide ? update.authorSide.shortName ?? update.authorSide.name : null;
+  const side = update.authorSide ? (update.authorSide.shortName ?? update.authorSide.name) : null;
   return (
     <article className={`update-card review-${update.reviewState.toLowerCase()}`} aria-labelledby={`update-${update.id}`}>
       <header>
@@ -51,8 +57,10 @@ export async function UpdateCard({ update, showContext = false, correctHref, sup
         </h3>
         <p className="update-meta">
           <span className={`pill pill-${update.reviewState.toLowerCase()}`}>{review(update.reviewState as 'PENDING')}</span>{' '}
-          <span>{status(update.status as 'IN_PROGRESS')}</span>{' · '}
-          <time dateTime={toIsoDate(update.observedOn)}>{t('observed', { date: date(update.observedOn) })}</time>{' · '}
+          <span>{status(update.status as 'IN_PROGRESS')}</span>
+          {' · '}
+          <time dateTime={toIsoDate(update.observedOn)}>{t('observed', { date: date(update.observedOn) })}</time>
+          {' · '}
           <span>{side ? t('by', { name: update.author.name, side }) : t('byIndependent', { name: update.author.name })}</span>
         </p>
       </header>
@@ -69,8 +77,11 @@ export async function UpdateCard({ update, showContext = false, correctHref, sup
         <ul className="evidence-list">
           {update.evidence.map((item) => (
             <li key={item.id}>
-              <a href={item.url} rel="noopener noreferrer nofollow" target="_blank">{item.title}</a>
-              {' — '}{evidenceKind(item.kind as 'DOCUMENT')}
+              <a href={item.url} rel="noopener noreferrer nofollow" target="_blank">
+                {item.title}
+              </a>
+              {' — '}
+              {evidenceKind(item.kind as 'DOCUMENT')}
               {item.publisher && `, ${item.publisher}`}
               {item.publishedOn && `, ${date(item.publishedOn)}`}
             </li>
@@ -78,10 +89,16 @@ export async function UpdateCard({ update, showContext = false, correctHref, sup
         </ul>
       )}
       {update.reviewedAt && update.reviewer && (
-        <p className="update-meta">{t('reviewedBy', { state: review(update.reviewState as 'VERIFIED'), name: update.reviewer.name, date: date(update.reviewedAt) })}</p>
+        <p className="update-meta">
+          {t('reviewedBy', { state: review(update.reviewState as 'VERIFIED'), name: update.reviewer.name, date: date(update.reviewedAt) })}
+        </p>
       )}
       {update.reviewNote && <p className="note">{t('reviewNote', { note: update.reviewNote })}</p>}
-      {correctHref && <p><Link href={correctHref}>{t('correct')}</Link></p>}
+      {correctHref && (
+        <p>
+          <Link href={correctHref}>{t('correct')}</Link>
+        </p>
+      )}
       {children}
     </article>
   );

@@ -10,7 +10,9 @@ async function addMilestone(page: Page, agreementUrl: string, fill: () => Promis
   await expect(page.getByText('Milestone added.')).toBeVisible();
 }
 
-test('an admin registers a party, a sector and an agreement with one milestone of each kind, assigns an analyst, publishes it, and finds every step in public and in the audit log', async ({ browser }) => {
+test('an admin registers a party, a sector and an agreement with one milestone of each kind, assigns an analyst, publishes it, and finds every step in public and in the audit log', async ({
+  browser,
+}) => {
   test.setTimeout(180_000);
   const context = await adminContext(browser);
   const page = await context.newPage();
@@ -76,9 +78,17 @@ test('an admin registers a party, a sector and an agreement with one milestone o
     await page.getByLabel('Target', { exact: true }).fill('1000');
   });
   const milestones = page.getByRole('region', { name: 'Milestones' }).locator('tbody tr');
-  await expect(milestones.getByRole('rowheader')).toHaveText(['Feasibility study approved', 'Monthly power deliveries', 'Transmission capacity']);
+  await expect(milestones.getByRole('rowheader')).toHaveText([
+    'Feasibility study approved',
+    'Monthly power deliveries',
+    'Transmission capacity',
+  ]);
   await page.getByRole('button', { name: 'Move up: Transmission capacity' }).click();
-  await expect(milestones.getByRole('rowheader')).toHaveText(['Feasibility study approved', 'Transmission capacity', 'Monthly power deliveries']);
+  await expect(milestones.getByRole('rowheader')).toHaveText([
+    'Feasibility study approved',
+    'Transmission capacity',
+    'Monthly power deliveries',
+  ]);
 
   await page.getByLabel('Assign an analyst').selectOption({ label: 'Ayesha Siddiqui (analyst.pk@ittifaq.demo)' });
   await page.getByRole('button', { name: 'Assign', exact: true }).click();
@@ -91,13 +101,19 @@ test('an admin registers a party, a sector and an agreement with one milestone o
   const visitor = await browser.newContext();
   const publicPage = await visitor.newPage();
   await publicPage.goto('/agreements');
-  await expect(publicPage.locator('tr[data-slug="caspian-power-interconnector"]').getByRole('rowheader').getByRole('link')).toHaveText('Caspian power interconnector');
+  await expect(publicPage.locator('tr[data-slug="caspian-power-interconnector"]').getByRole('rowheader').getByRole('link')).toHaveText(
+    'Caspian power interconnector',
+  );
   await visitor.close();
 
   await page.getByRole('link', { name: 'History' }).click();
   await expect(page).toHaveURL(`/admin/audit?entityType=agreement&entityId=${agreementId}`);
   await expect(page.locator('.audit-event').locator('strong')).toHaveText(['agreement.publish', 'assignment.add', 'agreement.create']);
-  for (const [action, text] of [['party.create', 'caspian-grid'], ['sector.create', 'power-interconnection'], ['milestone.move', 'up']] as const) {
+  for (const [action, text] of [
+    ['party.create', 'caspian-grid'],
+    ['sector.create', 'power-interconnection'],
+    ['milestone.move', 'up'],
+  ] as const) {
     await page.goto(`/admin/audit?action=${action}`);
     await expect(page.locator('.audit-event').first()).toContainText(text);
   }

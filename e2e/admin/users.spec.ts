@@ -4,7 +4,9 @@ import { adminContext } from '../support/admin-session.ts';
 
 const USER = { name: 'Nigar Aliyeva', email: 'nigar.aliyeva@e2e.test', password: 'caspian-wind-farm-survey-2026' };
 
-test('a new user sets a password through the one-time link and signs in; deactivating them signs them out on their next request; each step is in the audit log', async ({ browser }) => {
+test('a new user sets a password through the one-time link and signs in; deactivating them signs them out on their next request; each step is in the audit log', async ({
+  browser,
+}) => {
   test.setTimeout(120_000);
   const admin = await (await adminContext(browser)).newPage();
   await admin.goto('/admin/users/new');
@@ -66,7 +68,9 @@ test('a new user sets a password through the one-time link and signs in; deactiv
   }
 });
 
-test('admin forms work without JavaScript: a refused submission keeps what was typed, and the corrected one succeeds', async ({ browser }) => {
+test('admin forms work without JavaScript: a refused submission keeps what was typed, and the corrected one succeeds', async ({
+  browser,
+}) => {
   const context = await adminContext(browser, { javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/admin/users/new');

@@ -32,7 +32,7 @@ test('security headers are on pages, API responses and the 404 page', async ({ r
   expect((await request.get('/no-such-page')).status()).toBe(404);
 });
 
-test('each response gets its own nonce, and the page\'s scripts carry it', async ({ page, request }) => {
+test("each response gets its own nonce, and the page's scripts carry it", async ({ page, request }) => {
   const first = (await request.get('/')).headers()['content-security-policy'];
   const second = (await request.get('/')).headers()['content-security-policy'];
   expect(first).not.toBe(second);

@@ -26,7 +26,10 @@ test('every public page passes axe-core WCAG 2.2 AA checks with nothing hidden',
     await page.goto(path);
     await openAllDetails(page);
     const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-    expect(results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`), path).toEqual([]);
+    expect(
+      results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+      path,
+    ).toEqual([]);
   }
 });
 
@@ -38,13 +41,28 @@ test('the keyboard reaches every control of the agreement list, starting with th
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
   for (let step = 0; step < controls + 5; step++) {
     await page.keyboard.press('Tab');
-    reached.add(await page.evaluate(() => {
-      const element = document.activeElement!;
-      return `${element.tagName}#${element.id}|${element.getAttribute('href') ?? ''}|${element.textContent?.trim() ?? ''}`;
-    }));
+    reached.add(
+      await page.evaluate(() => {
+        const element = document.activeElement!;
+        return `${element.tagName}#${element.id}|${element.getAttribute('href') ?? ''}|${element.textContent?.trim() ?? ''}`;
+      }),
+    );
   }
-  for (const id of ['filter-q', 'filter-sector', 'filter-party', 'filter-kind', 'filter-status', 'filter-year', 'filter-band', 'filter-sort', 'filter-as-of']) {
-    expect([...reached].some((entry) => entry.includes(`#${id}|`)), id).toBe(true);
+  for (const id of [
+    'filter-q',
+    'filter-sector',
+    'filter-party',
+    'filter-kind',
+    'filter-status',
+    'filter-year',
+    'filter-band',
+    'filter-sort',
+    'filter-as-of',
+  ]) {
+    expect(
+      [...reached].some((entry) => entry.includes(`#${id}|`)),
+      id,
+    ).toBe(true);
   }
   expect([...reached].some((entry) => entry.startsWith('BUTTON') && entry.endsWith('Apply'))).toBe(true);
   expect([...reached].some((entry) => entry.includes('page=2'))).toBe(true);

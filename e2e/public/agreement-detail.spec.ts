@@ -10,7 +10,9 @@ test('a visitor opens an agreement, reads the ledger of a recurring obligation a
 
   const cargoes = page.getByRole('article', { name: 'One LNG cargo delivered each month' });
   await expect(cargoes).toContainText('Clause: Clause 4.1');
-  await expect(cargoes.locator('.compliance')).toContainText(/Delivered in the periods ended so far: \d+ of \d+ \(cargo\), a compliance rate of \d+%/);
+  await expect(cargoes.locator('.compliance')).toContainText(
+    /Delivered in the periods ended so far: \d+ of \d+ \(cargo\), a compliance rate of \d+%/,
+  );
   await cargoes.getByText(/Ledger of expected and delivered quantities/).click();
   const ledger = cargoes.getByRole('table', { name: /expected against delivered/ });
   await expect(ledger.getByRole('row', { name: /^May 1, 2025/ })).toContainText('Missed');
@@ -41,7 +43,7 @@ test('changing the as-of date shows the older scores and timeline, and links car
   await page.getByRole('link', { name: 'Energy & Infrastructure' }).click();
   await expect(page).toHaveURL(/\/sectors\/energy-infrastructure\?asOf=2023-12-31$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Energy & Infrastructure');
-  await page.getByRole('link', { name: 'Show today\'s figures' }).click();
+  await page.getByRole('link', { name: "Show today's figures" }).click();
   await expect(page).toHaveURL(/\/sectors\/energy-infrastructure$/);
 });
 
@@ -51,7 +53,7 @@ test('where both sides assessed a milestone, each side latest assessment and the
   const sides = pilot.getByRole('table', { name: /latest verified assessment of each side/ });
   await expect(sides.getByRole('row', { name: /Pakistan/ })).toContainText('70%');
   await expect(sides.getByRole('row', { name: /Azerbaijan/ })).toContainText('30%');
-  await expect(pilot).toContainText('The two sides\' assessments are 40 points apart.');
+  await expect(pilot).toContainText("The two sides' assessments are 40 points apart.");
   await expect(pilot.locator('.flag-overdue')).toHaveText('Overdue');
 });
 

@@ -45,10 +45,26 @@ test('the CSV download holds exactly the filtered agreements, across all pages',
   const total = Number((await page.getByRole('heading', { name: /agreements$/ }).textContent())!.match(/\d+/)![0]);
   expect(total).toBeGreaterThan(2);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Agreements (CSV)' }).click()]);
-  const parsed = Papa.parse<Record<string, string>>(await readFile((await download.path())!, 'utf8'), { header: true, skipEmptyLines: true });
+  const parsed = Papa.parse<Record<string, string>>(await readFile((await download.path())!, 'utf8'), {
+    header: true,
+    skipEmptyLines: true,
+  });
   expect(parsed.data).toHaveLength(total);
   expect(new Set(parsed.data.map((row) => row.band))).toEqual(new Set(['INTERMEDIATE']));
-  expect(parsed.meta.fields).toEqual(['slug', 'title', 'kind', 'status', 'signed_on', 'effective_on', 'expires_on', 'summary', 'sectors', 'parties', 'score', 'band']);
+  expect(parsed.meta.fields).toEqual([
+    'slug',
+    'title',
+    'kind',
+    'status',
+    'signed_on',
+    'effective_on',
+    'expires_on',
+    'summary',
+    'sectors',
+    'parties',
+    'score',
+    'band',
+  ]);
 });
 
 test.describe('without JavaScript', () => {

@@ -6,14 +6,16 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { DEMO_ACCOUNTS } from '../../prisma/seed/demo-data.ts';
 import {
-  ARCHIVED_SLUG, CONTROL_SLUG, DRAFT_SLUG, HIDDEN_MARKERS, PUBLIC_MARKER, PUBLIC_UPDATE_MARKER, SEARCH_WORDS,
+  ARCHIVED_SLUG,
+  CONTROL_SLUG,
+  DRAFT_SLUG,
+  HIDDEN_MARKERS,
+  PUBLIC_MARKER,
+  PUBLIC_UPDATE_MARKER,
+  SEARCH_WORDS,
 } from '../../tests/fixtures/hidden-markers.ts';
 
-const FORBIDDEN = [
-  ...Object.values(HIDDEN_MARKERS),
-  ...DEMO_ACCOUNTS.flatMap((account) => [account.email, account.name]),
-  '$argon2',
-];
+const FORBIDDEN = [...Object.values(HIDDEN_MARKERS), ...DEMO_ACCOUNTS.flatMap((account) => [account.email, account.name]), '$argon2'];
 const today = new Date().toISOString().slice(0, 10);
 
 const PAGES = [
@@ -87,7 +89,16 @@ test('no page, RSC payload, API response, CSV, feed or error page reveals hidden
   }
 
   // The control agreement is public: the checks above would pass vacuously if nothing were shown.
-  for (const path of ['/agreements', `/agreements/${CONTROL_SLUG}`, `/agreements/${CONTROL_SLUG} (RSC)`, '/sectors/energy-infrastructure', '/api/v1/agreements?perPage=100', '/api/v1/agreements.csv', '/api/v1/milestones.csv', `/agreements?q=${SEARCH_WORDS.control}`]) {
+  for (const path of [
+    '/agreements',
+    `/agreements/${CONTROL_SLUG}`,
+    `/agreements/${CONTROL_SLUG} (RSC)`,
+    '/sectors/energy-infrastructure',
+    '/api/v1/agreements?perPage=100',
+    '/api/v1/agreements.csv',
+    '/api/v1/milestones.csv',
+    `/agreements?q=${SEARCH_WORDS.control}`,
+  ]) {
     expect(seen[path], path).toContain(PUBLIC_MARKER);
   }
   for (const path of ['/', `/agreements/${CONTROL_SLUG}`, `/api/v1/agreements/${CONTROL_SLUG}`, '/feed.xml']) {

@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 
-test('the dashboard shows the relationship score, its history, deadlines, the latest updates and sector and party scores', async ({ page }) => {
+test('the dashboard shows the relationship score, its history, deadlines, the latest updates and sector and party scores', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Implementation of Pakistan–Azerbaijan agreements');
   await expect(page.getByRole('note').first()).toContainText('Demonstration data');
@@ -11,7 +13,11 @@ test('the dashboard shows the relationship score, its history, deadlines, the la
   const chart = page.getByRole('img', { name: 'Relationship score month by month' });
   await expect(chart).toBeVisible();
   await page.getByText('Show the data as a table').first().click();
-  await expect(page.getByRole('table', { name: 'Relationship score month by month: the score at the end of each year' }).getByRole('row', { name: /^Dec 2021/ })).toContainText(/\d+%/);
+  await expect(
+    page
+      .getByRole('table', { name: 'Relationship score month by month: the score at the end of each year' })
+      .getByRole('row', { name: /^Dec 2021/ }),
+  ).toContainText(/\d+%/);
 
   await expect(page.getByRole('heading', { name: /Milestones overdue/ })).toBeVisible();
   await expect(page.getByRole('heading', { name: /Due in the next 90 days/ })).toBeVisible();

@@ -37,7 +37,15 @@ export async function signInAdmin(page: Page) {
   for (let attempt = 0; attempt < 3; attempt++) {
     await page.getByLabel('Authentication code').fill(await adminCode(undefined, attempt === 0 ? 0 : 30));
     await page.getByRole('button', { name: 'Verify' }).click();
-    if (await page.waitForURL((url) => url.pathname !== '/sign-in', { timeout: 5_000 }).then(() => true, () => false)) return;
+    if (
+      await page
+        .waitForURL((url) => url.pathname !== '/sign-in', { timeout: 5_000 })
+        .then(
+          () => true,
+          () => false,
+        )
+    )
+      return;
     await expect(formAlert(page)).toContainText('That code is not valid.');
     if (attempt === 1) await page.waitForTimeout(30_000 - (Date.now() % 30_000) + 1_000);
   }

@@ -167,7 +167,9 @@ test('recording an update works without JavaScript, with field errors next to th
   const pk = await context.newPage();
   await signedIn(pk, ANALYST_PK);
   await pk.goto(`/workspace/agreements/${AGREEMENT}`);
-  await milestoneSection(pk, 'Scholarships awarded to Azerbaijani students in Pakistan').getByRole('link', { name: 'Record an update' }).click();
+  await milestoneSection(pk, 'Scholarships awarded to Azerbaijani students in Pakistan')
+    .getByRole('link', { name: 'Record an update' })
+    .click();
   await pk.getByLabel('Actual value (scholarships)').fill('64');
   await pk.getByRole('button', { name: 'Record the update' }).click();
   await expect(pk.getByLabel('What happened')).toHaveAttribute('aria-invalid', 'true');

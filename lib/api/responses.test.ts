@@ -28,11 +28,17 @@ describe('open-data responses', () => {
   });
 
   it('name the first bad parameter in a 400 and list them all', async () => {
-    const response = badRequest([{ parameter: 'signedYear', message: 'bad' }, { parameter: 'band', message: 'worse' }]);
+    const response = badRequest([
+      { parameter: 'signedYear', message: 'bad' },
+      { parameter: 'band', message: 'worse' },
+    ]);
     expect(response.status).toBe(400);
     expect(await response.json()).toEqual({
       error: { parameter: 'signedYear', message: 'bad' },
-      errors: [{ parameter: 'signedYear', message: 'bad' }, { parameter: 'band', message: 'worse' }],
+      errors: [
+        { parameter: 'signedYear', message: 'bad' },
+        { parameter: 'band', message: 'worse' },
+      ],
     });
   });
 });

@@ -16,12 +16,7 @@ export function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
   return ifNoneMatch.split(',').some((candidate) => candidate.trim().replace(/^W\//, '') === etag);
 }
 
-export function cacheableResponse(
-  request: Request,
-  body: string,
-  contentType: string,
-  headers: Record<string, string> = {},
-): Response {
+export function cacheableResponse(request: Request, body: string, contentType: string, headers: Record<string, string> = {}): Response {
   const etag = etagOf(body);
   const common = { ETag: etag, 'Cache-Control': PUBLIC_CACHE_CONTROL, Vary: 'Accept-Encoding' };
   if (matchesEtag(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers: common });

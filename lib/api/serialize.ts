@@ -53,7 +53,14 @@ export function agreementDetailJson(detail: AgreementDetail) {
       band: detail.band,
       countsTowardsAggregates: detail.countsTowardsAggregates,
       sectors: detail.sectors,
-      parties: detail.parties.map(({ slug, name, shortName, role, kind, countryCode }) => ({ slug, name, shortName, role, kind, countryCode })),
+      parties: detail.parties.map(({ slug, name, shortName, role, kind, countryCode }) => ({
+        slug,
+        name,
+        shortName,
+        role,
+        kind,
+        countryCode,
+      })),
       sourceDocuments: detail.sourceDocuments,
       milestones: detail.milestones.map((milestone) => ({
         id: milestone.id,

@@ -28,8 +28,9 @@ export function canonicalJson(value: unknown): string {
 
 /** Dates become ISO strings and undefined disappears, exactly as they will when stored as jsonb. */
 export function toJsonValue(value: unknown): unknown {
-  return value === undefined ? null : JSON.parse(JSON.stringify(value, (_key, item: unknown) =>
-    typeof item === 'bigint' ? item.toString() : item));
+  return value === undefined
+    ? null
+    : JSON.parse(JSON.stringify(value, (_key, item: unknown) => (typeof item === 'bigint' ? item.toString() : item)));
 }
 
 const PREV_HASH_TAIL = '"prevHash":null}';
@@ -56,12 +57,12 @@ export function auditPayloadPrefix(content: AuditContent): string {
 }
 
 export function auditHash(prevHash: string | null, content: AuditContent): string {
-  return createHash('sha256').update(`${auditPayloadPrefix(content)}${JSON.stringify(prevHash)}}`).digest('hex');
+  return createHash('sha256')
+    .update(`${auditPayloadPrefix(content)}${JSON.stringify(prevHash)}}`)
+    .digest('hex');
 }
 
-export type ChainVerdict =
-  | { ok: true; checked: number }
-  | { ok: false; checked: number; brokenAtId: string; reason: 'content' | 'link' };
+export type ChainVerdict = { ok: true; checked: number } | { ok: false; checked: number; brokenAtId: string; reason: 'content' | 'link' };
 
 /** Walks events in id order and reports the first one whose hash or link does not hold. */
 export function verifyChain(

@@ -28,8 +28,9 @@ export async function verifyStoredChain(db: Tx, batchSize = 2_000): Promise<Chai
 /** One line for people: what `npm run audit:verify` prints and the admin page shows. */
 export function describeVerdict(verdict: ChainVerdict): string {
   if (verdict.ok) return `OK: ${verdict.checked} events`;
-  const why = verdict.reason === 'content'
-    ? 'its content does not match its hash (altered outside the app)'
-    : 'it does not link to the event before it (an event was removed or inserted outside the app)';
+  const why =
+    verdict.reason === 'content'
+      ? 'its content does not match its hash (altered outside the app)'
+      : 'it does not link to the event before it (an event was removed or inserted outside the app)';
   return `BROKEN at event ${verdict.brokenAtId}: ${why}; ${verdict.checked} events before it verified`;
 }

@@ -1,7 +1,15 @@
 import 'server-only';
 import {
-  acceptTotpStep, clearFailures, completeSignIn, consumeRecoveryCode, findSecondFactorUser, findSignInUser,
-  isAnyKeyLocked, normaliseEmail, recordAuthEvent, recordFailure,
+  acceptTotpStep,
+  clearFailures,
+  completeSignIn,
+  consumeRecoveryCode,
+  findSecondFactorUser,
+  findSignInUser,
+  isAnyKeyLocked,
+  normaliseEmail,
+  recordAuthEvent,
+  recordFailure,
 } from '../data/auth.ts';
 import { hashPassword, needsRehash, verifyPassword } from './password-hash.ts';
 import { THROTTLE_RULES } from './throttle.ts';
@@ -24,7 +32,13 @@ function unknownAccountHash() {
 const accountKey = (email: string) => `account:${normaliseEmail(email)}`;
 const addressKey = (address: string | null) => `address:${address ?? 'unknown'}`;
 
-async function fail(keys: { account: string; address: string }, email: string, userId: string | null, address: string | null, reason: string) {
+async function fail(
+  keys: { account: string; address: string },
+  email: string,
+  userId: string | null,
+  address: string | null,
+  reason: string,
+) {
   const [accountLocked] = await Promise.all([
     recordFailure(keys.account, THROTTLE_RULES.account),
     recordFailure(keys.address, THROTTLE_RULES.address),
@@ -38,7 +52,14 @@ async function fail(keys: { account: string; address: string }, email: string, u
     ip: address,
   });
   if (accountLocked) {
-    await recordAuthEvent({ actorId: null, action: 'auth.lockout', entityType: 'user', entityId: userId ?? 'unknown', after: { email: normaliseEmail(email) }, ip: address });
+    await recordAuthEvent({
+      actorId: null,
+      action: 'auth.lockout',
+      entityType: 'user',
+      entityId: userId ?? 'unknown',
+      after: { email: normaliseEmail(email) },
+      ip: address,
+    });
   }
 }
 
@@ -52,7 +73,14 @@ export async function verifyPasswordStep(email: string, password: string, addres
   const user = await findSignInUser(email);
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await unknownAccountHash()), password);
   if (await isAnyKeyLocked([keys.account, keys.address])) {
-    await recordAuthEvent({ actorId: null, action: 'auth.sign-in-locked', entityType: 'user', entityId: user?.id ?? 'unknown', after: { email: normaliseEmail(email) }, ip: address });
+    await recordAuthEvent({
+      actorId: null,
+      action: 'auth.sign-in-locked',
+      entityType: 'user',
+      entityId: user?.id ?? 'unknown',
+      after: { email: normaliseEmail(email) },
+      ip: address,
+    });
     return { outcome: 'locked' };
   }
   if (!user || !user.passwordHash || !passwordOk || !user.active) {
@@ -94,7 +122,15 @@ export async function verifySecondFactorStep(
   if (!accepted) {
     const lockedNow = await recordFailure(key, THROTTLE_RULES.secondFactor);
     await recordAuthEvent({ actorId: null, action: 'auth.second-factor-failed', entityType: 'user', entityId: user.id, ip: address });
-    if (lockedNow) await recordAuthEvent({ actorId: null, action: 'auth.lockout', entityType: 'user', entityId: user.id, after: { factor: 'second' }, ip: address });
+    if (lockedNow)
+      await recordAuthEvent({
+        actorId: null,
+        action: 'auth.lockout',
+        entityType: 'user',
+        entityId: user.id,
+        after: { factor: 'second' },
+        ip: address,
+      });
     return { outcome: 'invalid' };
   }
   await clearFailures(key);

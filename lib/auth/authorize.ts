@@ -54,7 +54,12 @@ export async function authorize(viewer: Viewer, permission: Permission, target: 
 }
 
 /** `authorize` for permissions only signed-in users can hold. */
-export async function authorizeUser(viewer: Viewer, permission: Permission, target: Target = {}, tx: Tx = getDb()): Promise<SignedInViewer> {
+export async function authorizeUser(
+  viewer: Viewer,
+  permission: Permission,
+  target: Target = {},
+  tx: Tx = getDb(),
+): Promise<SignedInViewer> {
   const allowed = await authorize(viewer, permission, target, tx);
   if (allowed.kind === 'public') throw new UnauthenticatedError();
   return allowed;

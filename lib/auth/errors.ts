@@ -31,7 +31,10 @@ export class ConflictError<T = unknown> extends Error {
  * admin). `reason` is a message key; with `field` it is shown on that field, otherwise for the form.
  */
 export class RuleViolation extends Error {
-  constructor(readonly reason: string, readonly field?: string) {
+  constructor(
+    readonly reason: string,
+    readonly field?: string,
+  ) {
     super(field ? `${field}: ${reason}` : reason);
   }
 }

@@ -5,7 +5,12 @@ import { findSessionUser } from '../data/auth.ts';
 import { ABSOLUTE_TIMEOUT_SECONDS, authConfig, cookieOptions, SECOND_FACTOR_WINDOW_SECONDS } from './config.ts';
 import type { Role } from './permissions.ts';
 import {
-  decodeSecondFactor, decodeSession, encodeSecondFactor, encodeSession, nowSeconds, sessionIsCurrent,
+  decodeSecondFactor,
+  decodeSession,
+  encodeSecondFactor,
+  encodeSession,
+  nowSeconds,
+  sessionIsCurrent,
   type SecondFactorClaims,
 } from './session-token.ts';
 

@@ -13,13 +13,23 @@ describe('backup documents', () => {
   });
 
   it('refuse rows that refer to each other in a cycle', () => {
-    expect(() => parentsFirst([{ id: 'a', x: 'b' }, { id: 'b', x: 'a' }], 'x')).toThrow(/cycle through x/);
+    expect(() =>
+      parentsFirst(
+        [
+          { id: 'a', x: 'b' },
+          { id: 'b', x: 'a' },
+        ],
+        'x',
+      ),
+    ).toThrow(/cycle through x/);
   });
 
   it('name what is wrong with a document that is not a version 1 backup', () => {
     expect(() => parseBackup({ format: 'other' })).toThrow(BackupError);
     expect(() => parseBackup({ format: 'ittifaq-backup', version: 2, tables: {} })).toThrow('backup format version 2 is not supported');
     expect(() => parseBackup({ format: 'ittifaq-backup', version: 1, tables: { party: [] } })).toThrow('no rows array for table setting');
-    expect(() => parseBackup({ format: 'ittifaq-backup', version: 1, tables: { password_token: [] } })).toThrow('does not know: password_token');
+    expect(() => parseBackup({ format: 'ittifaq-backup', version: 1, tables: { password_token: [] } })).toThrow(
+      'does not know: password_token',
+    );
   });
 });

@@ -66,8 +66,10 @@ export interface BackupDocument {
 /** Checks the document's format, version and tables, or says in one line what is wrong. */
 export function parseBackup(document: unknown): BackupDocument {
   const doc = document as Partial<BackupDocument> | null;
-  if (!doc || typeof doc !== 'object' || doc.format !== BACKUP_FORMAT) throw new BackupError(`not an Ittifaq backup (format is not "${BACKUP_FORMAT}")`);
-  if (doc.version !== BACKUP_VERSION) throw new BackupError(`backup format version ${String(doc.version)} is not supported (this version reads ${BACKUP_VERSION})`);
+  if (!doc || typeof doc !== 'object' || doc.format !== BACKUP_FORMAT)
+    throw new BackupError(`not an Ittifaq backup (format is not "${BACKUP_FORMAT}")`);
+  if (doc.version !== BACKUP_VERSION)
+    throw new BackupError(`backup format version ${String(doc.version)} is not supported (this version reads ${BACKUP_VERSION})`);
   if (!doc.tables || typeof doc.tables !== 'object') throw new BackupError('the backup has no tables');
   const known = new Set(BACKUP_TABLES.map((table) => table.name));
   const unknown = Object.keys(doc.tables).find((name) => !known.has(name));

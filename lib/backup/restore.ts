@@ -6,7 +6,8 @@ const CHUNK = 1_000;
 
 async function assertEmpty(client: pg.Client) {
   const { rows } = await client.query<{ tablename: string }>(
-    `select tablename from pg_tables where schemaname = 'public' and tablename not in ('_prisma_migrations', 'audit_chain_head') order by 1`);
+    `select tablename from pg_tables where schemaname = 'public' and tablename not in ('_prisma_migrations', 'audit_chain_head') order by 1`,
+  );
   for (const { tablename } of rows) {
     const { rowCount } = await client.query(`select 1 from "${tablename}" limit 1`);
     if (rowCount) throw new BackupError(`the database is not empty (table ${tablename} has rows); restore only into an empty database`);
@@ -40,10 +41,9 @@ export async function restoreBackup(client: pg.Client, document: unknown): Promi
       const rows = backup.tables[table.name]!;
       const ordered = table.selfReference ? parentsFirst(rows, table.selfReference) : rows;
       for (let start = 0; start < ordered.length; start += CHUNK) {
-        await client.query(
-          `insert into "${table.name}" select * from json_populate_recordset(null::"${table.name}", $1::json)`,
-          [JSON.stringify(ordered.slice(start, start + CHUNK))],
-        );
+        await client.query(`insert into "${table.name}" select * from json_populate_recordset(null::"${table.name}", $1::json)`, [
+          JSON.stringify(ordered.slice(start, start + CHUNK)),
+        ]);
       }
       counts[table.name] = rows.length;
     }

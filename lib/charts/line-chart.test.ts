@@ -5,14 +5,27 @@ const box: ChartBox = { width: 110, height: 120, left: 10, right: 0, top: 10, bo
 
 describe('the score chart geometry', () => {
   it('maps months across the width and scores from 0 at the bottom to 100 at the top', () => {
-    const geometry = lineChartGeometry([{ label: 'a', value: 0 }, { label: 'b', value: 50 }, { label: 'c', value: 100 }], [], box);
+    const geometry = lineChartGeometry(
+      [
+        { label: 'a', value: 0 },
+        { label: 'b', value: 50 },
+        { label: 'c', value: 100 },
+      ],
+      [],
+      box,
+    );
     expect(geometry.path).toBe('M10 110 L60 60 L110 10');
     expect(geometry.last).toEqual({ x: 110, y: 10 });
     expect(geometry.yTicks.map((tick) => tick.y)).toEqual([110, 85, 60, 35, 10]);
   });
 
   it('breaks the line where a month has no score', () => {
-    const points = [{ label: 'a', value: 10 }, { label: 'b', value: null }, { label: 'c', value: 20 }, { label: 'd', value: 30 }];
+    const points = [
+      { label: 'a', value: 10 },
+      { label: 'b', value: null },
+      { label: 'c', value: 20 },
+      { label: 'd', value: 30 },
+    ];
     expect(lineChartGeometry(points, [], box).path).toBe('M10 100 M76.7 90 L110 80');
   });
 

@@ -9,9 +9,19 @@ const AGREEMENTS: CsvFormat = { columns: AGREEMENT_CSV_COLUMNS, other: MILESTONE
 const HEADER = 'slug,title,kind,status,signed_on,effective_on,expires_on,summary,sectors,parties';
 
 const agreement: AgreementListItem = {
-  id: 'x', slug: 'lng-supply-socar', title: '+ LNG supply', kind: 'CONTRACT', status: 'IN_FORCE', signedOn: '2023-08-01', effectiveOn: null,
-  expiresOn: null, summary: '=HYPERLINK("http://evil")\nsecond line', score: 12.5, band: 'MINIMAL',
-  sectors: [{ slug: 'energy-infrastructure', name: 'Energy' }], parties: [{ slug: 'socar', name: 'SOCAR', shortName: null, role: 'SIGNATORY' }],
+  id: 'x',
+  slug: 'lng-supply-socar',
+  title: '+ LNG supply',
+  kind: 'CONTRACT',
+  status: 'IN_FORCE',
+  signedOn: '2023-08-01',
+  effectiveOn: null,
+  expiresOn: null,
+  summary: '=HYPERLINK("http://evil")\nsecond line',
+  score: 12.5,
+  band: 'MINIMAL',
+  sectors: [{ slug: 'energy-infrastructure', name: 'Energy' }],
+  parties: [{ slug: 'socar', name: 'SOCAR', shortName: null, role: 'SIGNATORY' }],
 };
 
 describe('reading an export back', () => {
@@ -21,7 +31,13 @@ describe('reading an export back', () => {
     expect(total).toBe(1);
     expect(records[0]).toMatchObject({
       row: 2,
-      cells: { slug: 'lng-supply-socar', title: '+ LNG supply', summary: '=HYPERLINK("http://evil")\nsecond line', score: '12.5', parties: 'socar:SIGNATORY' },
+      cells: {
+        slug: 'lng-supply-socar',
+        title: '+ LNG supply',
+        summary: '=HYPERLINK("http://evil")\nsecond line',
+        score: '12.5',
+        parties: 'socar:SIGNATORY',
+      },
     });
   });
 
@@ -33,12 +49,18 @@ describe('reading an export back', () => {
   it('numbers rows as a spreadsheet does: the header is row 1, a multi-line cell is one row, blank lines count but are skipped', () => {
     const text = `${HEADER}\r\na,A,MOU,SIGNED,,,,"two\r\nlines",,\r\n\r\nb,B,MOU,SIGNED,,,,,,\r\n`;
     const { records, total } = readCsv(text, AGREEMENTS);
-    expect(records.map((record) => [record.row, record.cells.slug])).toEqual([[2, 'a'], [4, 'b']]);
+    expect(records.map((record) => [record.row, record.cells.slug])).toEqual([
+      [2, 'a'],
+      [4, 'b'],
+    ]);
     expect(total).toBe(2);
   });
 
   it('accepts a file without the computed columns, in any column order', () => {
-    const { issues, records } = readCsv('title,slug,kind,status,signed_on,effective_on,expires_on,summary,sectors,parties\nA,a,MOU,SIGNED,,,,,,\n', AGREEMENTS);
+    const { issues, records } = readCsv(
+      'title,slug,kind,status,signed_on,effective_on,expires_on,summary,sectors,parties\nA,a,MOU,SIGNED,,,,,,\n',
+      AGREEMENTS,
+    );
     expect(issues).toEqual([]);
     expect(records[0]!.cells.slug).toBe('a');
   });
@@ -49,7 +71,12 @@ describe('reading an export back', () => {
     expect(issues).toEqual([
       { row: null, column: null, key: 'duplicateColumns', values: { columns: 'title' } },
       { row: null, column: null, key: 'unknownColumns', values: { columns: 'colour' } },
-      { row: null, column: null, key: 'missingColumns', values: { columns: 'status, signed_on, effective_on, expires_on, summary, sectors, parties' } },
+      {
+        row: null,
+        column: null,
+        key: 'missingColumns',
+        values: { columns: 'status, signed_on, effective_on, expires_on, summary, sectors, parties' },
+      },
     ]);
   });
 

@@ -31,7 +31,12 @@ function unescapeCell(cell: string): string {
   return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;
 }
 
-const fileIssue = (key: string, values?: ImportIssue['values']): ImportIssue => ({ row: null, column: null, key, ...(values ? { values } : {}) });
+const fileIssue = (key: string, values?: ImportIssue['values']): ImportIssue => ({
+  row: null,
+  column: null,
+  key,
+  ...(values ? { values } : {}),
+});
 
 function headerIssues(header: string[], format: CsvFormat): ImportIssue[] {
   const names = new Set(format.columns.map((column) => column.name));
@@ -52,7 +57,9 @@ const isBlank = (cells: string[]) => cells.every((cell) => cell.trim() === '');
 
 export function readCsv(text: string, format: CsvFormat): CsvReading {
   const parsed = Papa.parse<string[]>(text.startsWith(BYTE_ORDER_MARK) ? text.slice(BYTE_ORDER_MARK.length) : text, {
-    header: false, delimiter: ',', skipEmptyLines: false,
+    header: false,
+    delimiter: ',',
+    skipEmptyLines: false,
   });
   const [head, ...body] = parsed.data;
   if (!head || isBlank(head)) return { records: [], issues: [fileIssue('emptyFile')], total: 0 };

@@ -37,9 +37,11 @@ export interface SessionUser {
 
 /** The user behind a session, re-read on every signed-in request: on the pipelined connections, which cost a fraction of Prisma's CPU. */
 export async function findSessionUser(id: string): Promise<SessionUser | null> {
-  const [rows] = await inPipeline(getPipelinedPool(), [Prisma.sql`
+  const [rows] = await inPipeline(getPipelinedPool(), [
+    Prisma.sql`
     select id, email, name, role::text as role, party_id as "partyId", active, session_version as "sessionVersion", totp_enabled_at as "totpEnabledAt"
-    from app_user where id = ${id}::uuid`]);
+    from app_user where id = ${id}::uuid`,
+  ]);
   return (rows?.[0] as SessionUser | undefined) ?? null;
 }
 
@@ -57,9 +59,10 @@ export async function recordFailure(key: string, rule: ThrottleRule, now = new D
     await tx.$executeRaw`insert into auth_throttle (key, failures, window_start) values (${key}, 0, ${now}) on conflict (key) do nothing`;
     const [current] = await tx.$queryRaw<{ failures: number; window_start: Date; locked_until: Date | null }[]>`
       select failures, window_start, locked_until from auth_throttle where key = ${key} for update`;
-    const previous = current && current.failures > 0
-      ? { failures: current.failures, windowStart: current.window_start, lockedUntil: current.locked_until }
-      : null;
+    const previous =
+      current && current.failures > 0
+        ? { failures: current.failures, windowStart: current.window_start, lockedUntil: current.locked_until }
+        : null;
     const next = afterFailure(previous, now, rule);
     await tx.authThrottle.update({ where: { key }, data: next });
     return isLocked(next, now) && !isLocked(previous, now);

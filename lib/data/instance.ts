@@ -13,7 +13,10 @@ export async function pingDatabase(timeoutMs = 2_000): Promise<boolean> {
   const timedOut = new Promise<false>((resolve) => {
     timer = setTimeout(() => resolve(false), timeoutMs);
   });
-  const ping = getDb().$queryRaw`select 1`.then(() => true, () => false);
+  const ping = getDb().$queryRaw`select 1`.then(
+    () => true,
+    () => false,
+  );
   try {
     return await Promise.race([ping, timedOut]);
   } finally {

@@ -13,7 +13,12 @@ import { updateVersioned } from './versioned.ts';
 const detailFields = { id: true, agreementId: true, version: true, description: true, dueOn: true, responsiblePartyId: true } as const;
 
 function comparable(row: { version: number; description: string; dueOn: Date | null; responsiblePartyId: string | null }) {
-  return { version: row.version, description: row.description, dueOn: toIsoDateOrNull(row.dueOn), responsiblePartyId: row.responsiblePartyId };
+  return {
+    version: row.version,
+    description: row.description,
+    dueOn: toIsoDateOrNull(row.dueOn),
+    responsiblePartyId: row.responsiblePartyId,
+  };
 }
 
 /**

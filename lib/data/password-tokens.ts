@@ -20,7 +20,12 @@ export function hashPasswordToken(token: string): string {
  * Issues a one-time set-password link for `userId`, revoking the user's earlier unused links, and
  * returns the token. Call inside the transaction that creates the user or resets the password.
  */
-export async function issuePasswordToken(tx: Tx, userId: string, issuerId: string, now = new Date()): Promise<{ token: string; expiresAt: Date }> {
+export async function issuePasswordToken(
+  tx: Tx,
+  userId: string,
+  issuerId: string,
+  now = new Date(),
+): Promise<{ token: string; expiresAt: Date }> {
   await tx.passwordToken.updateMany({ where: { userId, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + PASSWORD_LINK_HOURS * 3_600_000);
@@ -65,7 +70,13 @@ export async function setPasswordWithToken(viewer: Viewer, token: string, passwo
       where: { id: link.userId },
       data: { passwordHash, passwordChangedAt: now, sessionVersion: { increment: 1 } },
     });
-    await appendAudit(tx, { actorId: link.userId, action: 'user.password-set', entityType: 'user', entityId: link.userId, after: { via: 'one-time link' } });
+    await appendAudit(tx, {
+      actorId: link.userId,
+      action: 'user.password-set',
+      entityType: 'user',
+      entityId: link.userId,
+      after: { via: 'one-time link' },
+    });
     return { email: link.user.email };
   });
 }

@@ -52,16 +52,23 @@ function correctionOpenSql(supersedesId: string) {
 export async function recordProgressUpdate(viewer: Viewer, input: ProgressUpdateInput) {
   const pool = getPipelinedPool();
   const viewerId = viewer.kind === 'public' ? null : viewer.id;
-  const [[milestone], [earlier] = []] = await inPipeline(pool, [
+  const [[milestone], [earlier] = []] = (await inPipeline(pool, [
     Prisma.sql`select m.id, m.agreement_id as "agreementId", m.kind::text as kind, m.baseline, m.target,
         exists (select 1 from assignment s where s.agreement_id = m.agreement_id and s.user_id = ${viewerId}::uuid) as "viewerAssigned"
       from milestone m join agreement a on a.id = m.agreement_id and a.archived_at is null
       where m.id = ${input.milestoneId}::uuid and m.archived_at is null`,
-    ...(input.supersedesId ? [Prisma.sql`select ${correctionOpenSql(input.supersedesId)} as open from progress_update
-      where id = ${input.supersedesId}::uuid and milestone_id = ${input.milestoneId}::uuid`] : []),
-  ]) as [[(MilestoneForRecording & { id: string; agreementId: string; viewerAssigned: boolean })?], [{ open: boolean }?]?];
+    ...(input.supersedesId
+      ? [
+          Prisma.sql`select ${correctionOpenSql(input.supersedesId)} as open from progress_update
+      where id = ${input.supersedesId}::uuid and milestone_id = ${input.milestoneId}::uuid`,
+        ]
+      : []),
+  ])) as [[(MilestoneForRecording & { id: string; agreementId: string; viewerAssigned: boolean })?], [{ open: boolean }?]?];
   if (!milestone) throw new NotFoundError('milestone');
-  const author = await authorizeUser(viewer, 'progress:record', { agreementId: milestone.agreementId, viewerAssigned: milestone.viewerAssigned });
+  const author = await authorizeUser(viewer, 'progress:record', {
+    agreementId: milestone.agreementId,
+    viewerAssigned: milestone.viewerAssigned,
+  });
   const errors = progressRuleErrors(milestone, input);
   if (input.supersedesId && !earlier?.open) errors.supersedesId = ['notCorrectable'];
   if (Object.keys(errors).length) throw new InputError(errors);
@@ -69,7 +76,8 @@ export async function recordProgressUpdate(viewer: Viewer, input: ProgressUpdate
   const id = newId();
   const { kind } = milestone;
   const evidence = input.evidence;
-  const [[written]] = await inPipeline(pool, [Prisma.sql`
+  const [[written]] = (await inPipeline(pool, [
+    Prisma.sql`
     with created as (
       insert into progress_update (id, milestone_id, agreement_id, author_id, author_side_id, observed_on, status,
         progress, quantity, actual_value, narrative, supersedes_id, correction_reason)
@@ -91,14 +99,19 @@ export async function recordProgressUpdate(viewer: Viewer, input: ProgressUpdate
         ${evidence.map((item) => toIsoDateOrNull(item.publishedOn))}::date[], ${evidence.map((item) => item.kind)}::text[])
         with ordinality as item(id, url, title, publisher, published_on, kind, position)
     ),
-    ${auditAppendSql({
-      actorId: author.id,
-      action: input.supersedesId ? 'progress.correct' : 'progress.record',
-      entityType: 'progress_update',
-      entityId: id,
-      after: { ...input, agreementId: milestone.agreementId, authorSideId: author.partyId },
-    }, new Date(), Prisma.sql`exists (select 1 from created)`)}
-    select (select count(*)::int from created) as created`]) as [[{ created: number }?]];
+    ${auditAppendSql(
+      {
+        actorId: author.id,
+        action: input.supersedesId ? 'progress.correct' : 'progress.record',
+        entityType: 'progress_update',
+        entityId: id,
+        after: { ...input, agreementId: milestone.agreementId, authorSideId: author.partyId },
+      },
+      new Date(),
+      Prisma.sql`exists (select 1 from created)`,
+    )}
+    select (select count(*)::int from created) as created`,
+  ])) as [[{ created: number }?]];
   if (written?.created !== 1) {
     if (input.supersedesId) throw new InputError({ supersedesId: ['notCorrectable'] });
     throw new NotFoundError('milestone');
@@ -127,7 +140,7 @@ export async function reviewProgressUpdate(viewer: Viewer, input: ReviewInput) {
   return inPipelinedTransaction(getPipelinedPool(), async (pipeline) => {
     // Lock order everywhere: the agreement first, then its rows. The reads after the lock see every
     // change committed before it.
-    const [[found], [update], ...scoringRows] = await pipeline([
+    const [[found], [update], ...scoringRows] = (await pipeline([
       Prisma.sql`select a.id as "agreementId" from progress_update p
         join milestone m on m.id = p.milestone_id and m.archived_at is null
         join agreement a on a.id = p.agreement_id and a.archived_at is null
@@ -138,10 +151,17 @@ export async function reviewProgressUpdate(viewer: Viewer, input: ReviewInput) {
         from progress_update p where id = ${input.updateId}::uuid
         for update`,
       ...recomputeReads(Prisma.sql`(select agreement_id from progress_update where id = ${input.updateId}::uuid)`),
-    ]) as [[{ agreementId: string }?], [(ScoredUpdate & { narrative: string; authorId: string; viewerAssigned: boolean })?], ...unknown[][]];
+    ])) as [
+      [{ agreementId: string }?],
+      [(ScoredUpdate & { narrative: string; authorId: string; viewerAssigned: boolean })?],
+      ...unknown[][],
+    ];
     if (!found || !update) throw new NotFoundError('progress update');
     const reviewer = await authorizeUser(viewer, 'progress:review', {
-      updateId: input.updateId, agreementId: found.agreementId, updateAuthorId: update.authorId, viewerAssigned: update.viewerAssigned,
+      updateId: input.updateId,
+      agreementId: found.agreementId,
+      updateAuthorId: update.authorId,
+      viewerAssigned: update.viewerAssigned,
     });
     if (update.reviewState !== 'PENDING') {
       throw new ConflictError({ reviewState: update.reviewState, reviewedAt: update.reviewedAt?.toISOString() ?? null });
@@ -152,15 +172,21 @@ export async function reviewProgressUpdate(viewer: Viewer, input: ReviewInput) {
     const review = Prisma.sql`update progress_update
       set review_state = ${reviewState}::"ReviewState", reviewer_id = ${reviewer.id}::uuid, reviewed_at = ${at}, review_note = ${input.note ?? null}
       where id = ${input.updateId}::uuid`;
-    const scored = reviewState === 'VERIFIED' ? scoresOnceVerified(found.agreementId, { ...update, reviewState, reviewedAt: at }, recomputeInputsOf(scoringRows), at) : null;
-    const audit = Prisma.sql`with ${auditAppendSql({
-      actorId: reviewer.id,
-      action: reviewState === 'VERIFIED' ? 'progress.verify' : 'progress.reject',
-      entityType: 'progress_update',
-      entityId: input.updateId,
-      before: { reviewState: 'PENDING' },
-      after: { reviewState, note: input.note ?? null, agreementScore: scored?.result.score },
-    }, at)} select from audit_appended`;
+    const scored =
+      reviewState === 'VERIFIED'
+        ? scoresOnceVerified(found.agreementId, { ...update, reviewState, reviewedAt: at }, recomputeInputsOf(scoringRows), at)
+        : null;
+    const audit = Prisma.sql`with ${auditAppendSql(
+      {
+        actorId: reviewer.id,
+        action: reviewState === 'VERIFIED' ? 'progress.verify' : 'progress.reject',
+        entityType: 'progress_update',
+        entityId: input.updateId,
+        before: { reviewState: 'PENDING' },
+        after: { reviewState, note: input.note ?? null, agreementScore: scored?.result.score },
+      },
+      at,
+    )} select from audit_appended`;
     await pipeline([review, ...(scored?.writes ?? []), audit], { commit: true });
     return { agreementId: found.agreementId, reviewState, agreementScore: scored?.result.score ?? null };
   });

@@ -2,14 +2,25 @@ import 'server-only';
 import { getDb } from '../db.ts';
 import { endOfDay, toIsoDate, toIsoDateOrNull, type IsoDate } from '../dates.ts';
 import type {
-  EvidenceKind, MilestoneKind, PartyKind, PartyRole, RecurrenceFrequency, SourceDocumentKind,
+  EvidenceKind,
+  MilestoneKind,
+  PartyKind,
+  PartyRole,
+  RecurrenceFrequency,
+  SourceDocumentKind,
 } from '../generated/prisma/enums.ts';
 import { agreementMonthly, type MonthScore } from '../scoring/aggregates.ts';
 import { compareSides, type SidedUpdate } from '../scoring/assessments.ts';
 import { isOverdue } from '../scoring/deadlines.ts';
 import {
   complianceOf,
-  bandOf, countsTowardsAggregates, recurringLedger, scoreAgreement, scoreMilestone, type LedgerRow, type ProgressStatus,
+  bandOf,
+  countsTowardsAggregates,
+  recurringLedger,
+  scoreAgreement,
+  scoreMilestone,
+  type LedgerRow,
+  type ProgressStatus,
 } from '../scoring/index.ts';
 import { publicAgreementWhere, ROLE_ORDER, type AgreementListItem } from './public-agreements.ts';
 import { loadScoreHistory, toScoredMilestoneRow } from './public-scores.ts';
@@ -53,7 +64,10 @@ export interface MilestoneView extends MilestoneFacts {
   ledger: LedgerRow[] | null;
   compliance: { expected: number; delivered: number; rate: number | null } | null;
   /** Present when analysts of two or more sides have assessed the milestone. */
-  sides: { gap: number; assessments: { side: SideRef; updateId: string; observedOn: IsoDate; status: ProgressStatus; score: number }[] } | null;
+  sides: {
+    gap: number;
+    assessments: { side: SideRef; updateId: string; observedOn: IsoDate; status: ProgressStatus; score: number }[];
+  } | null;
 }
 
 export interface UpdateView {
@@ -100,8 +114,16 @@ export async function loadAgreementDetail(id: string, asOf: IsoDate | null, toda
     db.agreement.findFirst({
       where: { id, ...publicAgreementWhere },
       select: {
-        id: true, slug: true, title: true, kind: true, status: true, signedOn: true, effectiveOn: true, expiresOn: true,
-        summary: true, score: true,
+        id: true,
+        slug: true,
+        title: true,
+        kind: true,
+        status: true,
+        signedOn: true,
+        effectiveOn: true,
+        expiresOn: true,
+        summary: true,
+        score: true,
         sectors: { where: { sector: { archivedAt: null } }, select: { sector: { select: { slug: true, name: true, position: true } } } },
         parties: {
           where: { party: { archivedAt: null } },
@@ -114,9 +136,24 @@ export async function loadAgreementDetail(id: string, asOf: IsoDate | null, toda
       where: { agreementId: id, archivedAt: null, agreement: publicAgreementWhere },
       orderBy: [{ position: 'asc' }, { createdAt: 'asc' }],
       select: {
-        id: true, title: true, description: true, clauseRef: true, clauseExcerpt: true, dueOn: true, weight: true, kind: true,
-        frequency: true, quantityPerPeriod: true, unit: true, startsOn: true, endsOn: true, baseline: true, target: true,
-        score: true, status: true, lastObservedOn: true,
+        id: true,
+        title: true,
+        description: true,
+        clauseRef: true,
+        clauseExcerpt: true,
+        dueOn: true,
+        weight: true,
+        kind: true,
+        frequency: true,
+        quantityPerPeriod: true,
+        unit: true,
+        startsOn: true,
+        endsOn: true,
+        baseline: true,
+        target: true,
+        score: true,
+        status: true,
+        lastObservedOn: true,
         responsibleParty: { select: { slug: true, name: true, shortName: true } },
       },
     }),
@@ -130,8 +167,18 @@ export async function loadAgreementDetail(id: string, asOf: IsoDate | null, toda
       },
       orderBy: [{ observedOn: 'desc' }, { reviewedAt: 'desc' }],
       select: {
-        id: true, milestoneId: true, observedOn: true, reviewedAt: true, status: true, progress: true, quantity: true,
-        actualValue: true, narrative: true, supersedesId: true, correctionReason: true, authorSideId: true,
+        id: true,
+        milestoneId: true,
+        observedOn: true,
+        reviewedAt: true,
+        status: true,
+        progress: true,
+        quantity: true,
+        actualValue: true,
+        narrative: true,
+        supersedesId: true,
+        correctionReason: true,
+        authorSideId: true,
         authorSide: { select: { slug: true, name: true, shortName: true } },
         evidence: { select: { url: true, title: true, publisher: true, publishedOn: true, kind: true }, orderBy: { position: 'asc' } },
       },
@@ -156,9 +203,7 @@ export async function loadAgreementDetail(id: string, asOf: IsoDate | null, toda
     const scored = scoredMilestones[index]!;
     const result = computed?.milestones[index] ?? scoreMilestone(scored, scoredUpdates, reference);
     const stored = { score: milestone.score, status: milestone.status, lastObservedOn: toIsoDateOrNull(milestone.lastObservedOn) };
-    const current = computed
-      ? { score: result.score, status: result.status, lastObservedOn: result.latest?.observedOn ?? null }
-      : stored;
+    const current = computed ? { score: result.score, status: result.status, lastObservedOn: result.latest?.observedOn ?? null } : stored;
     const comparison = compareSides(scored, scoredUpdates, reference);
     return {
       ...milestone,
@@ -169,14 +214,25 @@ export async function loadAgreementDetail(id: string, asOf: IsoDate | null, toda
       counted: current.status !== 'CANCELLED',
       overdue: isOverdue({ dueOn: toIsoDateOrNull(milestone.dueOn), ...current }, reference),
       actualValue: milestone.kind === 'TARGET' ? (result.latest?.actualValue ?? null) : null,
-      ledger: milestone.kind === 'RECURRING' ? recurringLedger(scored, scoredUpdates.filter((u) => u.milestoneId === milestone.id), reference) : null,
+      ledger:
+        milestone.kind === 'RECURRING'
+          ? recurringLedger(
+              scored,
+              scoredUpdates.filter((u) => u.milestoneId === milestone.id),
+              reference,
+            )
+          : null,
       compliance: milestone.kind === 'RECURRING' ? complianceOf(result) : null,
       sides: comparison && {
         gap: comparison.gap,
-        assessments: comparison.sides.flatMap((side) => {
-          const ref = sideOf.get(side.latest.id);
-          return ref ? [{ side: ref, updateId: side.latest.id, observedOn: side.latest.observedOn, status: side.latest.status, score: side.score }] : [];
-        }).sort((a, b) => a.side.name.localeCompare(b.side.name)),
+        assessments: comparison.sides
+          .flatMap((side) => {
+            const ref = sideOf.get(side.latest.id);
+            return ref
+              ? [{ side: ref, updateId: side.latest.id, observedOn: side.latest.observedOn, status: side.latest.status, score: side.score }]
+              : [];
+          })
+          .sort((a, b) => a.side.name.localeCompare(b.side.name)),
       },
     };
   });

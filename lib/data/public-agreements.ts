@@ -53,7 +53,12 @@ interface CandidateRow {
 
 /** The words of a search, for prefix matching: letters and digits only, so to_tsquery cannot fail. */
 export function searchWords(q: string): string[] {
-  return (q.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_SEARCH_WORDS);
+  return (
+    q
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).slice(0, MAX_SEARCH_WORDS);
 }
 
 function filterConditions(filters: AgreementFilterInput): Prisma.Sql[] {
@@ -69,7 +74,9 @@ function filterConditions(filters: AgreementFilterInput): Prisma.Sql[] {
   if (filters.kind) conditions.push(Prisma.sql`a.kind = ${filters.kind}::"AgreementKind"`);
   if (filters.status) conditions.push(Prisma.sql`a.status = ${filters.status}::"LifecycleStatus"`);
   if (filters.signedYear) {
-    conditions.push(Prisma.sql`a.signed_on >= ${`${filters.signedYear}-01-01`}::date and a.signed_on < ${`${filters.signedYear + 1}-01-01`}::date`);
+    conditions.push(
+      Prisma.sql`a.signed_on >= ${`${filters.signedYear}-01-01`}::date and a.signed_on < ${`${filters.signedYear + 1}-01-01`}::date`,
+    );
   }
   return conditions;
 }
@@ -209,7 +216,15 @@ async function loadListDetails(ids: string[]) {
   const rows = await getDb().agreement.findMany({
     where: { id: { in: ids } },
     select: {
-      id: true, slug: true, title: true, kind: true, status: true, signedOn: true, effectiveOn: true, expiresOn: true, summary: true,
+      id: true,
+      slug: true,
+      title: true,
+      kind: true,
+      status: true,
+      signedOn: true,
+      effectiveOn: true,
+      expiresOn: true,
+      summary: true,
       sectors: {
         where: { sector: { archivedAt: null } },
         select: { sector: { select: { slug: true, name: true, position: true } } },

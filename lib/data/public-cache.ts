@@ -3,16 +3,12 @@ import 'server-only';
 // with every tag whose write can change its result (lib/cache-tags.ts); writes invalidate them, so a
 // change shows on the next request. The uncached loaders stay exported for tests and scripts.
 import { unstable_cache } from 'next/cache';
-import {
-  PUBLIC_AGREEMENTS_TAG, PUBLIC_INSTANCE_TAG, PUBLIC_TAXONOMY_TAG, publicAgreementTag,
-} from '../cache-tags.ts';
+import { PUBLIC_AGREEMENTS_TAG, PUBLIC_INSTANCE_TAG, PUBLIC_TAXONOMY_TAG, publicAgreementTag } from '../cache-tags.ts';
 import type { IsoDate } from '../dates.ts';
 import type { AgreementFilterInput, AgreementSort } from '../validation/public-query.ts';
 import { isDemoData } from './instance.ts';
 import { loadAgreementDetail } from './public-agreement-detail.ts';
-import {
-  listAgreements, loadExampleAgreementSlug, loadPublicSlugs, loadSignedYears, type ListOptions,
-} from './public-agreements.ts';
+import { listAgreements, loadExampleAgreementSlug, loadPublicSlugs, loadSignedYears, type ListOptions } from './public-agreements.ts';
 import { loadMilestoneExport } from './public-export.ts';
 import { loadScoresAsOf } from './public-scores.ts';
 import { loadGroupScores, loadLatestUpdates, loadSummary, type Scope } from './public-summary.ts';
@@ -44,11 +40,9 @@ export async function findPublicAgreementId(slug: string): Promise<string | null
 export async function getAgreementDetail(slug: string, asOf: IsoDate | null, today: IsoDate) {
   const id = await findPublicAgreementId(slug);
   if (!id) return null;
-  return unstable_cache(
-    () => loadAgreementDetail(id, asOf, today),
-    ['public-agreement-detail', id, asOf ?? '', today],
-    { tags: [publicAgreementTag(id), PUBLIC_TAXONOMY_TAG] },
-  )();
+  return unstable_cache(() => loadAgreementDetail(id, asOf, today), ['public-agreement-detail', id, asOf ?? '', today], {
+    tags: [publicAgreementTag(id), PUBLIC_TAXONOMY_TAG],
+  })();
 }
 
 export const getSummary = unstable_cache(

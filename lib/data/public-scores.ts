@@ -31,12 +31,24 @@ export function toScoredMilestoneRow(row: Omit<MilestoneRow, 'agreementId'>): Sc
   return { ...row, startsOn: row.startsOn ? toIsoDate(row.startsOn) : null, endsOn: row.endsOn ? toIsoDate(row.endsOn) : null };
 }
 
-
 /** One update as the as-of query sends it: [id, observedOn, status, progress, quantity, actualValue, reviewedAt in ms]. */
 type PackedUpdate = [string, IsoDate, ProgressStatus, number | null, number | null, number | null, number];
 
-function unpackUpdate(milestoneId: string, [id, observedOn, status, progress, quantity, actualValue, reviewedAt]: PackedUpdate): ScoredUpdate {
-  return { id, milestoneId, observedOn, status, progress, quantity, actualValue, reviewState: 'VERIFIED', reviewedAt: new Date(reviewedAt) };
+function unpackUpdate(
+  milestoneId: string,
+  [id, observedOn, status, progress, quantity, actualValue, reviewedAt]: PackedUpdate,
+): ScoredUpdate {
+  return {
+    id,
+    milestoneId,
+    observedOn,
+    status,
+    progress,
+    quantity,
+    actualValue,
+    reviewState: 'VERIFIED',
+    reviewedAt: new Date(reviewedAt),
+  };
 }
 
 /**

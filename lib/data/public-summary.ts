@@ -55,7 +55,14 @@ function scopeWhere(scope: Scope) {
 }
 
 const STATUS_ORDER: LifecycleStatus[] = [
-  'PROPOSED', 'UNDER_NEGOTIATION', 'SIGNED', 'IN_FORCE', 'COMPLETED', 'SUSPENDED', 'TERMINATED', 'EXPIRED',
+  'PROPOSED',
+  'UNDER_NEGOTIATION',
+  'SIGNED',
+  'IN_FORCE',
+  'COMPLETED',
+  'SUSPENDED',
+  'TERMINATED',
+  'EXPIRED',
 ];
 
 async function loadScopeAgreements(scope: Scope) {
@@ -103,7 +110,12 @@ export async function loadLatestUpdates(scope: Scope, asOf: IsoDate | null, limi
     orderBy: [{ reviewedAt: 'desc' }, { id: 'desc' }],
     take: limit,
     select: {
-      id: true, observedOn: true, reviewedAt: true, status: true, narrative: true, correctionReason: true,
+      id: true,
+      observedOn: true,
+      reviewedAt: true,
+      status: true,
+      narrative: true,
+      correctionReason: true,
       authorSide: { select: { slug: true, name: true, shortName: true } },
       milestone: { select: { id: true, title: true } },
       agreement: { select: { slug: true, title: true } },
@@ -142,7 +154,10 @@ export async function loadSummary(
   const dueSoon = deadlines.filter((milestone) => isDueSoon(milestone, reference));
   const shown = [...overdue.slice(0, DEADLINE_ITEMS), ...dueSoon.slice(0, DEADLINE_ITEMS)];
   const [history, details] = await Promise.all([
-    loadScoreHistory(agreements.map((agreement) => agreement.id), reference),
+    loadScoreHistory(
+      agreements.map((agreement) => agreement.id),
+      reference,
+    ),
     loadDeadlineItems(shown.map((milestone) => milestone.id)),
   ]);
   const listed = (items: typeof deadlines): DeadlineItem[] =>
@@ -156,8 +171,9 @@ export async function loadSummary(
     asOf,
     ...aggregateScore(agreements, scoreOf, reference),
     agreementCount: agreements.length,
-    statusCounts: STATUS_ORDER.map((status) => ({ status, count: agreements.filter((a) => a.status === status).length }))
-      .filter((entry) => entry.count > 0),
+    statusCounts: STATUS_ORDER.map((status) => ({ status, count: agreements.filter((a) => a.status === status).length })).filter(
+      (entry) => entry.count > 0,
+    ),
     overdue: { count: overdue.length, items: listed(overdue) },
     dueSoon: { count: dueSoon.length, items: listed(dueSoon), days: DUE_SOON_DAYS },
     latestUpdates,
@@ -205,11 +221,19 @@ export async function loadGroupScores(
   const partyScore = membersOf(partyLinks.map((link) => ({ agreementId: link.agreementId, groupId: link.partyId })));
   return {
     sectors: sectors.map((sector) => ({
-      slug: sector.slug, name: sector.name, shortName: null, description: sector.description, ...sectorScore(sector.id),
+      slug: sector.slug,
+      name: sector.name,
+      shortName: null,
+      description: sector.description,
+      ...sectorScore(sector.id),
     })),
     parties: parties.map((party) => ({
-      slug: party.slug, name: party.name, shortName: party.shortName, description: party.description,
-      party: { kind: party.kind, countryCode: party.countryCode }, ...partyScore(party.id),
+      slug: party.slug,
+      name: party.name,
+      shortName: party.shortName,
+      description: party.description,
+      party: { kind: party.kind, countryCode: party.countryCode },
+      ...partyScore(party.id),
     })),
   };
 }

@@ -3,8 +3,17 @@ import type { Tx } from '../db-client.ts';
 import { startOfMonth, todayIso, toIsoDateOrNull, type IsoDate } from '../dates.ts';
 import { scoreAgreement } from '../scoring/index.ts';
 import {
-  day, historyOf, milestoneChanges, milestoneScoresUpdate, milestoneScoringFields, scoreMonthsUpsert, searchTextOf, toScoredMilestone,
-  toScoredUpdate, updateScoringFields, type MilestoneChange,
+  day,
+  historyOf,
+  milestoneChanges,
+  milestoneScoresUpdate,
+  milestoneScoringFields,
+  scoreMonthsUpsert,
+  searchTextOf,
+  toScoredMilestone,
+  toScoredUpdate,
+  updateScoringFields,
+  type MilestoneChange,
 } from './scores.ts';
 
 /** Agreements per round of statements: keeps the arrays of one statement to some hundred thousand values. */
@@ -27,14 +36,28 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
  * with the existing agreements locked.
  */
 export async function recomputeAgreements(tx: Tx, agreementIds: readonly string[], today: IsoDate = todayIso()) {
-  for (let start = 0; start < agreementIds.length; start += CHUNK) await recomputeChunk(tx, agreementIds.slice(start, start + CHUNK), today);
+  for (let start = 0; start < agreementIds.length; start += CHUNK)
+    await recomputeChunk(tx, agreementIds.slice(start, start + CHUNK), today);
 }
 
 async function recomputeChunk(tx: Tx, ids: string[], today: IsoDate) {
-  const agreements = await tx.agreement.findMany({ where: { id: { in: ids } }, select: { id: true, signedOn: true, title: true, summary: true, searchText: true } });
+  const agreements = await tx.agreement.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, signedOn: true, title: true, summary: true, searchText: true },
+  });
   const stored = await tx.milestone.findMany({
     where: { agreementId: { in: ids }, archivedAt: null },
-    select: { ...milestoneScoringFields, agreementId: true, score: true, status: true, lastObservedOn: true, title: true, description: true, clauseRef: true, clauseExcerpt: true },
+    select: {
+      ...milestoneScoringFields,
+      agreementId: true,
+      score: true,
+      status: true,
+      lastObservedOn: true,
+      title: true,
+      description: true,
+      clauseRef: true,
+      clauseExcerpt: true,
+    },
     orderBy: { position: 'asc' },
   });
   const updates = await tx.progressUpdate.findMany({
@@ -59,7 +82,13 @@ async function recomputeChunk(tx: Tx, ids: string[], today: IsoDate) {
     const scoredUpdates = updateRows.map(toScoredUpdate);
     const now = scoreAgreement(milestones, scoredUpdates, today);
     changed.push(...milestoneChanges(milestoneRows, now));
-    const months = historyOf({ milestones, updates: scoredUpdates, signedOn: toIsoDateOrNull(agreement.signedOn), today, todayScore: now.score });
+    const months = historyOf({
+      milestones,
+      updates: scoredUpdates,
+      signedOn: toIsoDateOrNull(agreement.signedOn),
+      today,
+      todayScore: now.score,
+    });
     if (months) {
       firstMonths.ids.push(agreement.id);
       firstMonths.months.push(months.firstMonth);
@@ -81,15 +110,18 @@ async function recomputeChunk(tx: Tx, ids: string[], today: IsoDate) {
   await writeChunk(tx, { changed, history, firstMonths, scores, texts, emptied, today });
 }
 
-async function writeChunk(tx: Tx, w: {
-  changed: MilestoneChange[];
-  history: { ids: string[]; months: IsoDate[]; scores: number[] };
-  firstMonths: { ids: string[]; months: IsoDate[] };
-  scores: { ids: string[]; scores: number[] };
-  texts: { ids: string[]; texts: string[] };
-  emptied: string[];
-  today: IsoDate;
-}) {
+async function writeChunk(
+  tx: Tx,
+  w: {
+    changed: MilestoneChange[];
+    history: { ids: string[]; months: IsoDate[]; scores: number[] };
+    firstMonths: { ids: string[]; months: IsoDate[] };
+    scores: { ids: string[]; scores: number[] };
+    texts: { ids: string[]; texts: string[] };
+    emptied: string[];
+    today: IsoDate;
+  },
+) {
   const scoredAt = new Date();
   if (w.changed.length) await tx.$executeRaw(milestoneScoresUpdate(w.changed, scoredAt));
   // No first month (no signature date, nothing observed): no history at all.

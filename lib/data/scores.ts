@@ -5,13 +5,29 @@ import { endOfMonth, minDate, monthsBetween, startOfMonth, todayIso, toIsoDate, 
 import { scoreAgreement, type AgreementResult, type ProgressStatus, type ScoredMilestone, type ScoredUpdate } from '../scoring/index.ts';
 
 export const milestoneScoringFields = {
-  id: true, kind: true, weight: true, frequency: true, quantityPerPeriod: true,
-  startsOn: true, endsOn: true, baseline: true, target: true,
+  id: true,
+  kind: true,
+  weight: true,
+  frequency: true,
+  quantityPerPeriod: true,
+  startsOn: true,
+  endsOn: true,
+  baseline: true,
+  target: true,
 } as const;
 
 export const updateScoringFields = {
-  id: true, milestoneId: true, observedOn: true, status: true, progress: true, quantity: true,
-  actualValue: true, reviewState: true, reviewedAt: true, supersedesId: true, authorSideId: true,
+  id: true,
+  milestoneId: true,
+  observedOn: true,
+  status: true,
+  progress: true,
+  quantity: true,
+  actualValue: true,
+  reviewState: true,
+  reviewedAt: true,
+  supersedesId: true,
+  authorSideId: true,
 } as const;
 
 type MilestoneRow = { [K in keyof typeof milestoneScoringFields]: unknown } & { startsOn: Date | null; endsOn: Date | null };
@@ -66,7 +82,8 @@ export interface RecomputeOptions {
 }
 
 /** The columns scoring reads of a verified update, named as `ScoredUpdate`; dates as ISO text, the same from every driver. */
-export const SCORED_UPDATE_COLUMNS = Prisma.raw(`id, milestone_id as "milestoneId", observed_on::text as "observedOn", status::text as status,
+export const SCORED_UPDATE_COLUMNS =
+  Prisma.raw(`id, milestone_id as "milestoneId", observed_on::text as "observedOn", status::text as status,
   progress, quantity, actual_value as "actualValue", review_state::text as "reviewState", reviewed_at as "reviewedAt",
   supersedes_id as "supersedesId", author_side_id as "authorSideId"`);
 
@@ -109,17 +126,31 @@ export type SearchTextChange = { append: string } | { replace: string };
  * milestones whose score, status or latest observation changed, the month-by-month history (from
  * `fromMonth`, or rebuilt whole) and the agreement's score and search text.
  */
-export function recomputeWrites(agreementId: string, inputs: RecomputeInputs, options: { today: IsoDate; fromMonth?: IsoDate; searchText: SearchTextChange; at: Date }) {
+export function recomputeWrites(
+  agreementId: string,
+  inputs: RecomputeInputs,
+  options: { today: IsoDate; fromMonth?: IsoDate; searchText: SearchTextChange; at: Date },
+) {
   const { milestones, updates, agreement } = inputs;
   const result = scoreAgreement(milestones, updates, options.today);
   const writes: Prisma.Sql[] = [];
 
-  const changed = milestoneChanges(milestones.map((m) => ({ ...m, lastObservedOn: m.lastObservedOn ? day(m.lastObservedOn) : null })), result);
+  const changed = milestoneChanges(
+    milestones.map((m) => ({ ...m, lastObservedOn: m.lastObservedOn ? day(m.lastObservedOn) : null })),
+    result,
+  );
   if (changed.length) {
     writes.push(milestoneScoresUpdate(changed, options.at));
   }
 
-  const history = historyOf({ milestones, updates, signedOn: agreement.signedOn, today: options.today, fromMonth: options.fromMonth, todayScore: result.score });
+  const history = historyOf({
+    milestones,
+    updates,
+    signedOn: agreement.signedOn,
+    today: options.today,
+    fromMonth: options.fromMonth,
+    todayScore: result.score,
+  });
   if (!history) {
     writes.push(Prisma.sql`delete from agreement_score_month where agreement_id = ${agreementId}::uuid`);
   } else {
@@ -133,9 +164,12 @@ export function recomputeWrites(agreementId: string, inputs: RecomputeInputs, op
 
   // The search text runs to tens of kilobytes on a busy agreement: it is appended to in the database, never read back.
   const { searchText } = options;
-  const text = 'replace' in searchText
-    ? Prisma.sql`${searchText.replace}`
-    : searchText.append.trim() ? Prisma.sql`search_text || ${`\n${searchText.append}`}` : Prisma.sql`search_text`;
+  const text =
+    'replace' in searchText
+      ? Prisma.sql`${searchText.replace}`
+      : searchText.append.trim()
+        ? Prisma.sql`search_text || ${`\n${searchText.append}`}`
+        : Prisma.sql`search_text`;
   writes.push(Prisma.sql`update agreement set score = ${result.score}, scored_at = ${options.at}, updated_at = ${options.at}, search_text = ${text}
     where id = ${agreementId}::uuid`);
   return { result, writes };
@@ -149,7 +183,12 @@ export function recomputeWrites(agreementId: string, inputs: RecomputeInputs, op
 export async function recomputeAgreement(tx: Tx, agreementId: string, options: RecomputeOptions = {}) {
   const inputs = recomputeInputsOf(await Promise.all(recomputeReads(agreementId).map((statement) => tx.$queryRaw<unknown[]>(statement))));
   const searchText = { replace: await publicSearchText(tx, agreementId, inputs.agreement) };
-  const { result, writes } = recomputeWrites(agreementId, inputs, { today: options.today ?? todayIso(), fromMonth: options.fromMonth, searchText, at: new Date() });
+  const { result, writes } = recomputeWrites(agreementId, inputs, {
+    today: options.today ?? todayIso(),
+    fromMonth: options.fromMonth,
+    searchText,
+    at: new Date(),
+  });
   for (const statement of writes) await tx.$executeRaw(statement);
   return result;
 }
@@ -180,8 +219,11 @@ export function milestoneChanges(
   return result.milestones.flatMap((milestone) => {
     const lastObservedOn = milestone.latest ? day(milestone.latest.observedOn) : null;
     const before = storedById.get(milestone.milestoneId);
-    const unchanged = before && before.score === milestone.score && before.status === milestone.status
-      && (before.lastObservedOn?.getTime() ?? null) === (lastObservedOn?.getTime() ?? null);
+    const unchanged =
+      before &&
+      before.score === milestone.score &&
+      before.status === milestone.status &&
+      (before.lastObservedOn?.getTime() ?? null) === (lastObservedOn?.getTime() ?? null);
     return unchanged ? [] : [{ id: milestone.milestoneId, score: milestone.score, status: milestone.status, lastObservedOn }];
   });
 }
@@ -210,7 +252,9 @@ export function historyOf(input: HistoryInput): { firstMonth: IsoDate; from: Iso
   const months = monthsBetween(from, input.today);
   const scores = months.map((month) => {
     const asOf = minDate(endOfMonth(month), input.today);
-    return asOf === input.today && input.todayScore !== undefined ? input.todayScore : scoreAgreement(input.milestones, input.updates, asOf).score;
+    return asOf === input.today && input.todayScore !== undefined
+      ? input.todayScore
+      : scoreAgreement(input.milestones, input.updates, asOf).score;
   });
   return { firstMonth, from, months, scores };
 }
@@ -229,7 +273,11 @@ async function publicSearchText(tx: Tx, agreementId: string, agreement: { title:
       orderBy: [{ observedOn: 'asc' }, { id: 'asc' }],
     }),
   ]);
-  return searchTextOf(agreement, milestones, narratives.map((n) => n.narrative));
+  return searchTextOf(
+    agreement,
+    milestones,
+    narratives.map((n) => n.narrative),
+  );
 }
 
 /** The public search text from its parts: live milestones in order, verified narratives in order. */

@@ -44,7 +44,11 @@ async function checkCode(userId: string, code: string, requireEnabled: boolean) 
     select: { totpSecret: true, totpEnabledAt: true, totpLastStep: true },
   });
   if (!record.totpSecret || (requireEnabled ? !record.totpEnabledAt : record.totpEnabledAt)) throw new TwoFactorError('not-enrolling');
-  const step = await verifyTotp(record.totpSecret, code.replace(/\s/g, ''), record.totpLastStep === null ? null : Number(record.totpLastStep));
+  const step = await verifyTotp(
+    record.totpSecret,
+    code.replace(/\s/g, ''),
+    record.totpLastStep === null ? null : Number(record.totpLastStep),
+  );
   if (step === null) throw new TwoFactorError('invalid-code');
   return step;
 }

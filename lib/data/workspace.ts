@@ -21,14 +21,28 @@ function workedOn(user: SignedInViewer) {
 }
 
 const updateSummary = {
-  id: true, observedOn: true, status: true, progress: true, quantity: true, actualValue: true, narrative: true,
-  reviewState: true, reviewNote: true, reviewedAt: true, createdAt: true, supersedesId: true, correctionReason: true,
+  id: true,
+  observedOn: true,
+  status: true,
+  progress: true,
+  quantity: true,
+  actualValue: true,
+  narrative: true,
+  reviewState: true,
+  reviewNote: true,
+  reviewedAt: true,
+  createdAt: true,
+  supersedesId: true,
+  correctionReason: true,
   author: { select: { id: true, name: true } },
   authorSide: { select: { id: true, name: true, shortName: true } },
   reviewer: { select: { name: true } },
   milestone: { select: { id: true, title: true, kind: true, unit: true } },
   agreement: { select: { slug: true, title: true } },
-  evidence: { select: { id: true, url: true, title: true, publisher: true, publishedOn: true, kind: true }, orderBy: { position: 'asc' as const } },
+  evidence: {
+    select: { id: true, url: true, title: true, publisher: true, publishedOn: true, kind: true },
+    orderBy: { position: 'asc' as const },
+  },
 } as const;
 
 export async function loadWorkspace(viewer: Viewer) {
@@ -43,7 +57,12 @@ export async function loadWorkspace(viewer: Viewer) {
     status: { notIn: ['ACHIEVED' as const, 'CANCELLED' as const] },
     updates: { none: { createdAt: { gte: new Date(`${addDays(today, -ATTENTION_DAYS)}T00:00:00Z`) } } },
   };
-  const toReviewWhere = { reviewState: 'PENDING' as const, authorId: { not: user.id }, agreement: agreements, milestone: { archivedAt: null } };
+  const toReviewWhere = {
+    reviewState: 'PENDING' as const,
+    authorId: { not: user.id },
+    agreement: agreements,
+    milestone: { archivedAt: null },
+  };
   const mineWhere = {
     authorId: user.id,
     agreement: { archivedAt: null },
@@ -66,14 +85,32 @@ export async function loadWorkspace(viewer: Viewer) {
       orderBy: [{ dueOn: 'asc' }, { id: 'asc' }],
       take: WORKSPACE_LIST_SIZE,
     }),
-    db.progressUpdate.findMany({ where: toReviewWhere, select: updateSummary, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], take: WORKSPACE_LIST_SIZE }),
-    db.progressUpdate.findMany({ where: mineWhere, select: updateSummary, orderBy: [{ createdAt: 'desc' }, { id: 'desc' }], take: WORKSPACE_LIST_SIZE }),
-    Promise.all([db.milestone.count({ where: attentionWhere }), db.progressUpdate.count({ where: toReviewWhere }), db.progressUpdate.count({ where: mineWhere })]),
+    db.progressUpdate.findMany({
+      where: toReviewWhere,
+      select: updateSummary,
+      orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+      take: WORKSPACE_LIST_SIZE,
+    }),
+    db.progressUpdate.findMany({
+      where: mineWhere,
+      select: updateSummary,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      take: WORKSPACE_LIST_SIZE,
+    }),
+    Promise.all([
+      db.milestone.count({ where: attentionWhere }),
+      db.progressUpdate.count({ where: toReviewWhere }),
+      db.progressUpdate.count({ where: mineWhere }),
+    ]),
   ]);
   return {
     viewer: user,
     assigned: assigned.map((agreement) => ({ ...agreement, band: bandOf(agreement.score) })),
-    attention: attention.map((m) => ({ ...m, dueOn: m.dueOn ? toIsoDate(m.dueOn) : null, overdue: m.dueOn !== null && toIsoDate(m.dueOn) < today })),
+    attention: attention.map((m) => ({
+      ...m,
+      dueOn: m.dueOn ? toIsoDate(m.dueOn) : null,
+      overdue: m.dueOn !== null && toIsoDate(m.dueOn) < today,
+    })),
     toReview,
     mine,
     totals: { attention: counts[0], toReview: counts[1], mine: counts[2] },
@@ -94,29 +131,61 @@ async function sideDisagreements(user: SignedInViewer, today: string) {
   const [milestones, updates, parties] = await Promise.all([
     db.milestone.findMany({
       where: { id: { in: ids } },
-      select: { id: true, title: true, kind: true, weight: true, frequency: true, quantityPerPeriod: true, startsOn: true, endsOn: true, baseline: true, target: true, agreement: { select: { slug: true, title: true } } },
+      select: {
+        id: true,
+        title: true,
+        kind: true,
+        weight: true,
+        frequency: true,
+        quantityPerPeriod: true,
+        startsOn: true,
+        endsOn: true,
+        baseline: true,
+        target: true,
+        agreement: { select: { slug: true, title: true } },
+      },
     }),
     db.progressUpdate.findMany({
       where: { milestoneId: { in: ids }, reviewState: 'VERIFIED' },
-      select: { id: true, milestoneId: true, observedOn: true, status: true, progress: true, quantity: true, actualValue: true, reviewState: true, reviewedAt: true, supersedesId: true, authorSideId: true },
+      select: {
+        id: true,
+        milestoneId: true,
+        observedOn: true,
+        status: true,
+        progress: true,
+        quantity: true,
+        actualValue: true,
+        reviewState: true,
+        reviewedAt: true,
+        supersedesId: true,
+        authorSideId: true,
+      },
     }),
     db.party.findMany({ where: { users: { some: {} } }, select: { id: true, name: true, shortName: true } }),
   ]);
   const scored = updates.map((update) => ({ ...toScoredUpdate(update), authorSideId: update.authorSideId }));
   const partyName = new Map(parties.map((party) => [party.id, party.shortName ?? party.name]));
-  return milestones.flatMap((milestone) => {
-    const assessment = compareSides(toScoredMilestone(milestone), scored, today);
-    if (!assessment || assessment.gap <= DISAGREEMENT_THRESHOLD) return [];
-    return [{ milestone, assessment }];
-  }).sort((a, b) => b.assessment.gap - a.assessment.gap).slice(0, WORKSPACE_LIST_SIZE).map(({ milestone, assessment }) => {
-    return {
-      id: milestone.id,
-      title: milestone.title,
-      agreement: milestone.agreement,
-      gap: assessment.gap,
-      sides: assessment.sides.map((side) => ({ side: partyName.get(side.sideId) ?? side.sideId, score: side.score, observedOn: side.latest.observedOn })),
-    };
-  });
+  return milestones
+    .flatMap((milestone) => {
+      const assessment = compareSides(toScoredMilestone(milestone), scored, today);
+      if (!assessment || assessment.gap <= DISAGREEMENT_THRESHOLD) return [];
+      return [{ milestone, assessment }];
+    })
+    .sort((a, b) => b.assessment.gap - a.assessment.gap)
+    .slice(0, WORKSPACE_LIST_SIZE)
+    .map(({ milestone, assessment }) => {
+      return {
+        id: milestone.id,
+        title: milestone.title,
+        agreement: milestone.agreement,
+        gap: assessment.gap,
+        sides: assessment.sides.map((side) => ({
+          side: partyName.get(side.sideId) ?? side.sideId,
+          score: side.score,
+          observedOn: side.latest.observedOn,
+        })),
+      };
+    });
 }
 
 /** One agreement as an analyst works on it: milestones, the full update history, ledgers and sides. */
@@ -134,20 +203,41 @@ export async function loadAgreementWorkspace(viewer: Viewer, slug: string) {
     db.milestone.findMany({
       where: { agreementId: agreement.id, archivedAt: null },
       select: {
-        id: true, title: true, description: true, clauseRef: true, kind: true, weight: true, frequency: true, quantityPerPeriod: true,
-        unit: true, startsOn: true, endsOn: true, baseline: true, target: true, dueOn: true, score: true, status: true, version: true,
+        id: true,
+        title: true,
+        description: true,
+        clauseRef: true,
+        kind: true,
+        weight: true,
+        frequency: true,
+        quantityPerPeriod: true,
+        unit: true,
+        startsOn: true,
+        endsOn: true,
+        baseline: true,
+        target: true,
+        dueOn: true,
+        score: true,
+        status: true,
+        version: true,
         responsibleParty: { select: { id: true, name: true, shortName: true } },
       },
       orderBy: { position: 'asc' },
     }),
-    db.progressUpdate.findMany({ where: { agreementId: agreement.id }, select: { ...updateSummary, authorSideId: true, milestoneId: true, reviewedAt: true }, orderBy: [{ observedOn: 'desc' }, { createdAt: 'desc' }] }),
+    db.progressUpdate.findMany({
+      where: { agreementId: agreement.id },
+      select: { ...updateSummary, authorSideId: true, milestoneId: true, reviewedAt: true },
+      orderBy: [{ observedOn: 'desc' }, { createdAt: 'desc' }],
+    }),
   ]);
   const today = todayIso();
   const verified = updates
     .filter((update) => update.reviewState === 'VERIFIED')
     .map((update) => ({ ...toScoredUpdate(update), authorSideId: update.authorSideId }));
   const supersededIds = new Set(verified.map((update) => update.supersedesId).filter(Boolean));
-  const partyNames = new Map(updates.flatMap((update) => (update.authorSide ? [[update.authorSide.id, update.authorSide.shortName ?? update.authorSide.name]] : [])));
+  const partyNames = new Map(
+    updates.flatMap((update) => (update.authorSide ? [[update.authorSide.id, update.authorSide.shortName ?? update.authorSide.name]] : [])),
+  );
   return {
     viewer: user,
     assigned: assignment !== null,
@@ -162,8 +252,17 @@ export async function loadAgreementWorkspace(viewer: Viewer, slug: string) {
         endsOn: scored.endsOn ?? null,
         ledger: milestone.kind === 'RECURRING' ? recurringLedger(scored, own, today) : null,
         compliance: milestone.kind === 'RECURRING' ? complianceOf(scoreMilestone(scored, own, today)) : null,
-        sides: sides && { gap: sides.gap, sides: sides.sides.map((side) => ({ side: partyNames.get(side.sideId) ?? side.sideId, score: side.score, observedOn: side.latest.observedOn })) },
-        updates: updates.filter((update) => update.milestoneId === milestone.id).map((update) => ({ ...update, superseded: supersededIds.has(update.id) })),
+        sides: sides && {
+          gap: sides.gap,
+          sides: sides.sides.map((side) => ({
+            side: partyNames.get(side.sideId) ?? side.sideId,
+            score: side.score,
+            observedOn: side.latest.observedOn,
+          })),
+        },
+        updates: updates
+          .filter((update) => update.milestoneId === milestone.id)
+          .map((update) => ({ ...update, superseded: supersededIds.has(update.id) })),
       };
     }),
   };
@@ -177,10 +276,33 @@ export async function loadMilestoneForForm(viewer: Viewer, milestoneId: string, 
   const milestone = await getDb().milestone.findFirst({
     where: { id: milestoneId, archivedAt: null, agreement: { archivedAt: null } },
     select: {
-      id: true, title: true, kind: true, unit: true, baseline: true, target: true, quantityPerPeriod: true, frequency: true,
-      description: true, dueOn: true, version: true, responsiblePartyId: true,
+      id: true,
+      title: true,
+      kind: true,
+      unit: true,
+      baseline: true,
+      target: true,
+      quantityPerPeriod: true,
+      frequency: true,
+      description: true,
+      dueOn: true,
+      version: true,
+      responsiblePartyId: true,
       agreement: { select: { id: true, slug: true, title: true } },
-      updates: { select: { id: true, observedOn: true, status: true, reviewState: true, narrative: true, progress: true, quantity: true, actualValue: true }, orderBy: { observedOn: 'desc' }, take: 50 },
+      updates: {
+        select: {
+          id: true,
+          observedOn: true,
+          status: true,
+          reviewState: true,
+          narrative: true,
+          progress: true,
+          quantity: true,
+          actualValue: true,
+        },
+        orderBy: { observedOn: 'desc' },
+        take: 50,
+      },
     },
   });
   if (!milestone) throw new NotFoundError('milestone');
@@ -190,5 +312,9 @@ export async function loadMilestoneForForm(viewer: Viewer, milestoneId: string, 
 
 /** Party names are public; listed for the responsible-party choice. */
 export async function listParties() {
-  return getDb().party.findMany({ where: { archivedAt: null }, select: { id: true, name: true, shortName: true }, orderBy: { name: 'asc' } });
+  return getDb().party.findMany({
+    where: { archivedAt: null },
+    select: { id: true, name: true, shortName: true },
+    orderBy: { name: 'asc' },
+  });
 }

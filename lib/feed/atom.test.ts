@@ -3,15 +3,24 @@ import type { UpdateSummary } from '../data/public-summary.ts';
 import { buildAtomFeed, type FeedText } from './atom.ts';
 
 const update: UpdateSummary = {
-  id: 'u1', observedOn: '2025-11-15', verifiedAt: '2025-11-20T09:30:00.000Z', status: 'DELAYED',
-  narrative: 'Only <two> services & no back-ends ]]> yet.', correctionReason: null,
+  id: 'u1',
+  observedOn: '2025-11-15',
+  verifiedAt: '2025-11-20T09:30:00.000Z',
+  status: 'DELAYED',
+  narrative: 'Only <two> services & no back-ends ]]> yet.',
+  correctionReason: null,
   side: { slug: 'azerbaijan', name: 'Republic of Azerbaijan', shortName: 'Azerbaijan' },
-  milestone: { id: 'm1', title: 'Pilot centre' }, agreement: { slug: 'nadra-asan', title: 'NADRA & ASAN' },
+  milestone: { id: 'm1', title: 'Pilot centre' },
+  agreement: { slug: 'nadra-asan', title: 'NADRA & ASAN' },
   evidence: [{ url: 'https://example.org/a?x=1&y=2', title: 'Site-visit note', kind: 'SITE_VISIT' }],
 };
 const text: FeedText = {
-  title: 'Feed', subtitle: 'Sub', entryTitle: (u) => `${u.agreement.title}: ${u.milestone.title}`,
-  entryLead: (u) => `Reported by ${u.side?.shortName}`, evidenceHeading: 'Evidence:', independent: 'Independent',
+  title: 'Feed',
+  subtitle: 'Sub',
+  entryTitle: (u) => `${u.agreement.title}: ${u.milestone.title}`,
+  entryLead: (u) => `Reported by ${u.side?.shortName}`,
+  evidenceHeading: 'Evidence:',
+  independent: 'Independent',
 };
 
 describe('the Atom feed of verified updates', () => {

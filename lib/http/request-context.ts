@@ -5,7 +5,11 @@
  */
 export function clientAddress(headers: Headers): string | null {
   const forwarded = headers.get('x-forwarded-for');
-  const last = forwarded?.split(',').map((part) => part.trim()).filter(Boolean).at(-1);
+  const last = forwarded
+    ?.split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .at(-1);
   return last ?? headers.get('x-real-ip') ?? null;
 }
 

@@ -16,8 +16,16 @@ export interface AgreementRecord {
 }
 
 const COLUMNS: Record<string, string> = {
-  slug: 'slug', title: 'title', kind: 'kind', status: 'status', signedOn: 'signed_on', effectiveOn: 'effective_on',
-  expiresOn: 'expires_on', summary: 'summary', parties: 'parties', sectors: 'sectors',
+  slug: 'slug',
+  title: 'title',
+  kind: 'kind',
+  status: 'status',
+  signedOn: 'signed_on',
+  effectiveOn: 'effective_on',
+  expiresOn: 'expires_on',
+  summary: 'summary',
+  parties: 'parties',
+  sectors: 'sectors',
 };
 
 const CHOICES: Record<string, string> = {
@@ -57,8 +65,16 @@ export function checkAgreementRows(records: readonly CsvRecord[], lookups: Looku
     const sectors = resolveSectors(record, lookups, issues);
     const parties = resolveParties(record, lookups, issues);
     const parsed = AgreementSchema.safeParse({
-      slug: cells.slug, title: cells.title, kind: cells.kind?.trim(), status: cells.status?.trim(), signedOn: cells.signed_on,
-      effectiveOn: cells.effective_on, expiresOn: cells.expires_on, summary: cells.summary, parties, sectors,
+      slug: cells.slug,
+      title: cells.title,
+      kind: cells.kind?.trim(),
+      status: cells.status?.trim(),
+      signedOn: cells.signed_on,
+      effectiveOn: cells.effective_on,
+      expiresOn: cells.expires_on,
+      summary: cells.summary,
+      parties,
+      sectors,
     });
     if (!parsed.success) issues.push(...issuesOf(parsed.error, row, COLUMNS, CHOICES));
     const slug = (cells.slug ?? '').trim();

@@ -23,9 +23,21 @@ export interface MilestoneRecord {
 }
 
 const COLUMNS: Record<string, string> = {
-  title: 'title', description: 'description', clauseRef: 'clause_ref', clauseExcerpt: 'clause_excerpt',
-  responsiblePartyId: 'responsible_party', dueOn: 'due_on', weight: 'weight', kind: 'kind', frequency: 'frequency',
-  quantityPerPeriod: 'quantity_per_period', unit: 'unit', startsOn: 'starts_on', endsOn: 'ends_on', baseline: 'baseline', target: 'target',
+  title: 'title',
+  description: 'description',
+  clauseRef: 'clause_ref',
+  clauseExcerpt: 'clause_excerpt',
+  responsiblePartyId: 'responsible_party',
+  dueOn: 'due_on',
+  weight: 'weight',
+  kind: 'kind',
+  frequency: 'frequency',
+  quantityPerPeriod: 'quantity_per_period',
+  unit: 'unit',
+  startsOn: 'starts_on',
+  endsOn: 'ends_on',
+  baseline: 'baseline',
+  target: 'target',
 };
 
 const CHOICES: Record<string, string> = {
@@ -61,7 +73,11 @@ function resolveParty(slug: string, row: number, lookups: Lookups, issues: Impor
 }
 
 /** `agreementSlugs`: the slugs of every agreement row of the same upload, valid or not. */
-export function checkMilestoneRows(records: readonly CsvRecord[], lookups: Lookups, agreementSlugs: ReadonlySet<string>): CheckedRow<MilestoneRecord>[] {
+export function checkMilestoneRows(
+  records: readonly CsvRecord[],
+  lookups: Lookups,
+  agreementSlugs: ReadonlySet<string>,
+): CheckedRow<MilestoneRecord>[] {
   const seen = new Map<string, number>();
   return records.map(({ row, cells }) => {
     const issues: ImportIssue[] = [];
@@ -69,10 +85,21 @@ export function checkMilestoneRows(records: readonly CsvRecord[], lookups: Looku
     const agreementId = resolveAgreement(slug, row, lookups, agreementSlugs, issues);
     const position = parsePosition(cells.position ?? '', row, issues);
     const parsed = MilestoneFieldsSchema.safeParse({
-      title: cells.title, description: cells.description, clauseRef: cells.clause_ref, clauseExcerpt: cells.clause_excerpt,
-      responsiblePartyId: resolveParty((cells.responsible_party ?? '').trim(), row, lookups, issues), dueOn: cells.due_on,
-      weight: cells.weight, kind: cells.kind?.trim(), frequency: cells.frequency?.trim(), quantityPerPeriod: cells.quantity_per_period,
-      unit: cells.unit, startsOn: cells.starts_on, endsOn: cells.ends_on, baseline: cells.baseline, target: cells.target,
+      title: cells.title,
+      description: cells.description,
+      clauseRef: cells.clause_ref,
+      clauseExcerpt: cells.clause_excerpt,
+      responsiblePartyId: resolveParty((cells.responsible_party ?? '').trim(), row, lookups, issues),
+      dueOn: cells.due_on,
+      weight: cells.weight,
+      kind: cells.kind?.trim(),
+      frequency: cells.frequency?.trim(),
+      quantityPerPeriod: cells.quantity_per_period,
+      unit: cells.unit,
+      startsOn: cells.starts_on,
+      endsOn: cells.ends_on,
+      baseline: cells.baseline,
+      target: cells.target,
     });
     if (!parsed.success) issues.push(...issuesOf(parsed.error, row, COLUMNS, CHOICES));
     const title = (cells.title ?? '').trim();
@@ -85,6 +112,13 @@ export function checkMilestoneRows(records: readonly CsvRecord[], lookups: Looku
       match = (lookups.milestones.get(agreementId) ?? []).filter((milestone) => milestone.title === parsed.data.title)[occurrence] ?? null;
     }
     const outcome = outcomeOf(match, position === null ? parsed.data : { ...parsed.data, position });
-    return { row, slug, title, issues, outcome, record: { row, agreementSlug: slug, agreementId, fields: parsed.data, position, match, outcome } };
+    return {
+      row,
+      slug,
+      title,
+      issues,
+      outcome,
+      record: { row, agreementSlug: slug, agreementId, fields: parsed.data, position, match, outcome },
+    };
   });
 }

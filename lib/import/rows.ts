@@ -39,7 +39,10 @@ function comparable(value: unknown): string {
   if (value instanceof Date) return JSON.stringify(toIsoDate(value));
   if (Array.isArray(value)) return `[${[...new Set(value.map(comparable))].sort().join(',')}]`;
   if (value && typeof value === 'object') {
-    return `{${Object.keys(value).sort().map((key) => `${key}:${comparable((value as Record<string, unknown>)[key])}`).join(',')}}`;
+    return `{${Object.keys(value)
+      .sort()
+      .map((key) => `${key}:${comparable((value as Record<string, unknown>)[key])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value ?? null);
 }
@@ -56,7 +59,10 @@ export function outcomeOf(match: Match | null, incoming: Record<string, unknown>
 
 /** Semicolon-separated lists (`energy;trade`), blanks dropped. */
 export function splitList(cell: string | undefined): string[] {
-  return (cell ?? '').split(';').map((item) => item.trim()).filter(Boolean);
+  return (cell ?? '')
+    .split(';')
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -73,5 +79,9 @@ export function issuesOf(error: z.ZodError, row: number, columns: Record<string,
   });
 }
 
-export const cellIssue = (row: number, column: string, key: string, values?: ImportIssue['values']): ImportIssue =>
-  ({ row, column, key, ...(values ? { values } : {}) });
+export const cellIssue = (row: number, column: string, key: string, values?: ImportIssue['values']): ImportIssue => ({
+  row,
+  column,
+  key,
+  ...(values ? { values } : {}),
+});

@@ -21,8 +21,20 @@ describe('group scores', () => {
 
 describe('monthly history of a group', () => {
   const history = new Map([
-    ['a', [{ month: '2024-01-01', score: 0 }, { month: '2024-02-01', score: 50 }]],
-    ['b', [{ month: '2024-03-01', score: 20 }, { month: '2024-04-01', score: 30 }]],
+    [
+      'a',
+      [
+        { month: '2024-01-01', score: 0 },
+        { month: '2024-02-01', score: 50 },
+      ],
+    ],
+    [
+      'b',
+      [
+        { month: '2024-03-01', score: 20 },
+        { month: '2024-04-01', score: 30 },
+      ],
+    ],
   ]);
 
   it('runs from the first signature to the reference month, carrying stored scores forward over gaps', () => {
@@ -43,7 +55,14 @@ describe('monthly history of a group', () => {
 
 describe('monthly history of one agreement', () => {
   it('runs from its first stored month and ends with its current score', () => {
-    const series = agreementMonthly([{ month: '2024-01-01', score: 10 }, { month: '2024-03-01', score: 30 }], 45, '2024-04-02');
+    const series = agreementMonthly(
+      [
+        { month: '2024-01-01', score: 10 },
+        { month: '2024-03-01', score: 30 },
+      ],
+      45,
+      '2024-04-02',
+    );
     expect(series).toEqual([
       { month: '2024-01-01', score: 10 },
       { month: '2024-02-01', score: 10 },

@@ -16,11 +16,7 @@ export interface AggregateScore {
 }
 
 /** The mean score of the agreements that count on `asOf`; null when none does. */
-export function aggregateScore(
-  agreements: readonly AggregateInput[],
-  scoreOf: (id: string) => number,
-  asOf: IsoDate,
-): AggregateScore {
+export function aggregateScore(agreements: readonly AggregateInput[], scoreOf: (id: string) => number, asOf: IsoDate): AggregateScore {
   const counted = agreements.filter((agreement) => countsTowardsAggregates(agreement, asOf));
   const score = meanScore(counted.map((agreement) => scoreOf(agreement.id)));
   return { score, band: score === null ? null : bandOf(score), counted: counted.length };

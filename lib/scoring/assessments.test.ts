@@ -7,8 +7,14 @@ const trade: ScoredMilestone = { id: 'trade', kind: 'TARGET', weight: 2, baselin
 
 function update(id: string, side: string | null, observedOn: string, values: Partial<SidedUpdate>, milestoneId = 'pilot'): SidedUpdate {
   return {
-    id, milestoneId, observedOn, authorSideId: side, status: 'IN_PROGRESS', reviewState: 'VERIFIED',
-    reviewedAt: new Date(`${observedOn}T12:00:00Z`), ...values,
+    id,
+    milestoneId,
+    observedOn,
+    authorSideId: side,
+    status: 'IN_PROGRESS',
+    reviewState: 'VERIFIED',
+    reviewedAt: new Date(`${observedOn}T12:00:00Z`),
+    ...values,
   };
 }
 
@@ -20,7 +26,10 @@ describe('comparing the two sides assessments of a milestone', () => {
       update('az', 'az', '2025-11-15', { progress: 30, status: 'DELAYED' }),
     ];
     const comparison = compareSides(pilot, updates, '2026-01-01')!;
-    expect(comparison.sides.map((side) => [side.sideId, side.latest.id, side.score])).toEqual([['pk', 'pk', 70], ['az', 'az', 30]]);
+    expect(comparison.sides.map((side) => [side.sideId, side.latest.id, side.score])).toEqual([
+      ['pk', 'pk', 70],
+      ['az', 'az', 30],
+    ]);
     expect(comparison.gap).toBe(40);
   });
 
@@ -33,9 +42,27 @@ describe('comparing the two sides assessments of a milestone', () => {
   });
 
   it('needs two sides: one side, independent analysts or updates verified after the day are not a comparison', () => {
-    expect(compareSides(pilot, [update('a', 'pk', '2025-01-01', { progress: 10 }), update('b', 'pk', '2025-02-01', { progress: 20 })], '2026-01-01')).toBeNull();
-    expect(compareSides(pilot, [update('a', 'pk', '2025-01-01', { progress: 10 }), update('b', null, '2025-02-01', { progress: 20 })], '2026-01-01')).toBeNull();
-    expect(compareSides(pilot, [update('a', 'pk', '2025-01-01', { progress: 10 }), update('b', 'az', '2025-02-01', { progress: 20 })], '2025-01-31')).toBeNull();
+    expect(
+      compareSides(
+        pilot,
+        [update('a', 'pk', '2025-01-01', { progress: 10 }), update('b', 'pk', '2025-02-01', { progress: 20 })],
+        '2026-01-01',
+      ),
+    ).toBeNull();
+    expect(
+      compareSides(
+        pilot,
+        [update('a', 'pk', '2025-01-01', { progress: 10 }), update('b', null, '2025-02-01', { progress: 20 })],
+        '2026-01-01',
+      ),
+    ).toBeNull();
+    expect(
+      compareSides(
+        pilot,
+        [update('a', 'pk', '2025-01-01', { progress: 10 }), update('b', 'az', '2025-02-01', { progress: 20 })],
+        '2025-01-31',
+      ),
+    ).toBeNull();
   });
 
   it('leaves out an assessment its correction superseded', () => {
@@ -50,7 +77,14 @@ describe('comparing the two sides assessments of a milestone', () => {
   });
 
   it('does not compare deliveries of a recurring obligation, which add up rather than compete', () => {
-    const lng: ScoredMilestone = { id: 'lng', kind: 'RECURRING', weight: 1, frequency: 'MONTHLY', quantityPerPeriod: 1, startsOn: '2024-01-01' };
+    const lng: ScoredMilestone = {
+      id: 'lng',
+      kind: 'RECURRING',
+      weight: 1,
+      frequency: 'MONTHLY',
+      quantityPerPeriod: 1,
+      startsOn: '2024-01-01',
+    };
     const updates = [update('a', 'pk', '2024-01-10', { quantity: 1 }, 'lng'), update('b', 'az', '2024-02-10', { quantity: 1 }, 'lng')];
     expect(compareSides(lng, updates, '2024-06-01')).toBeNull();
   });

@@ -24,9 +24,6 @@ export function isOverdue(milestone: DeadlineInput, reference: IsoDate): boolean
 /** Due on the reference day or within the next DUE_SOON_DAYS days, and still open. */
 export function isDueSoon(milestone: DeadlineInput, reference: IsoDate): boolean {
   return (
-    milestone.dueOn !== null &&
-    milestone.dueOn >= reference &&
-    milestone.dueOn <= addDays(reference, DUE_SOON_DAYS) &&
-    isOpen(milestone)
+    milestone.dueOn !== null && milestone.dueOn >= reference && milestone.dueOn <= addDays(reference, DUE_SOON_DAYS) && isOpen(milestone)
   );
 }

@@ -75,10 +75,7 @@ export function effectiveUpdates(updates: readonly ScoredUpdate[], asOf: IsoDate
   const cutoff = endOfDay(asOf).getTime();
   const counted = updates.filter(
     (update) =>
-      update.reviewState === 'VERIFIED' &&
-      update.reviewedAt !== null &&
-      update.reviewedAt.getTime() < cutoff &&
-      update.observedOn <= asOf,
+      update.reviewState === 'VERIFIED' && update.reviewedAt !== null && update.reviewedAt.getTime() < cutoff && update.observedOn <= asOf,
   );
   const superseded = new Set(counted.map((update) => update.supersedesId).filter(Boolean));
   return counted.filter((update) => !superseded.has(update.id));
@@ -159,7 +156,9 @@ export function recurringLedger(
   horizon: IsoDate = asOf,
 ): LedgerRow[] {
   const perPeriod = milestone.quantityPerPeriod ?? 0;
-  const deliveries = effectiveUpdates(updates, asOf).sort((a, b) => (a.observedOn < b.observedOn ? -1 : a.observedOn > b.observedOn ? 1 : 0));
+  const deliveries = effectiveUpdates(updates, asOf).sort((a, b) =>
+    a.observedOn < b.observedOn ? -1 : a.observedOn > b.observedOn ? 1 : 0,
+  );
   let next = 0;
   return schedulePeriods(milestone, horizon > asOf ? horizon : asOf).map((period) => {
     // The periods follow each other without gaps, so one pass over the sorted deliveries finds each one's.
@@ -194,11 +193,7 @@ function targetScore(milestone: ScoredMilestone, latest: ScoredUpdate): number {
 }
 
 /** A milestone's score from its own updates (any review state; filtering happens here). */
-export function scoreMilestone(
-  milestone: ScoredMilestone,
-  updates: readonly ScoredUpdate[],
-  asOf: IsoDate,
-): MilestoneResult {
+export function scoreMilestone(milestone: ScoredMilestone, updates: readonly ScoredUpdate[], asOf: IsoDate): MilestoneResult {
   const own = updates.filter((update) => update.milestoneId === milestone.id);
   const latest = latestOf(effectiveUpdates(own, asOf));
   const status = latest?.status ?? 'NOT_STARTED';
@@ -210,11 +205,7 @@ export function scoreMilestone(
 }
 
 /** Weight-averaged score of the milestones that count; 0 when none do. */
-export function scoreAgreement(
-  milestones: readonly ScoredMilestone[],
-  updates: readonly ScoredUpdate[],
-  asOf: IsoDate,
-): AgreementResult {
+export function scoreAgreement(milestones: readonly ScoredMilestone[], updates: readonly ScoredUpdate[], asOf: IsoDate): AgreementResult {
   const results = milestones.map((milestone) => scoreMilestone(milestone, updates, asOf));
   let weighted = 0;
   let totalWeight = 0;
@@ -244,10 +235,7 @@ export function meanScore(scores: readonly number[]): number | null {
 export const SIGNED_STATUSES = ['SIGNED', 'IN_FORCE', 'COMPLETED', 'SUSPENDED', 'TERMINATED', 'EXPIRED'] as const;
 
 /** Whether an agreement counts towards aggregate scores as of a day: at least signed, by then. */
-export function countsTowardsAggregates(
-  agreement: { status: string; signedOn: IsoDate | null },
-  asOf: IsoDate,
-): boolean {
+export function countsTowardsAggregates(agreement: { status: string; signedOn: IsoDate | null }, asOf: IsoDate): boolean {
   if (!(SIGNED_STATUSES as readonly string[]).includes(agreement.status)) return false;
   return agreement.signedOn === null || agreement.signedOn <= asOf;
 }

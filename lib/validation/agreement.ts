@@ -1,7 +1,19 @@
 // The agreement form: its own fields, its parties with their roles, its sectors and its sources.
 import { z } from 'zod';
 import { AgreementKind, LifecycleStatus, PartyRole, SourceDocumentKind } from '../generated/prisma/enums.ts';
-import { ALWAYS, emptyFields, enumField, idField, optionalDate, optionalRows, plainText, requiredText, slugField, urlField, versionField } from './fields.ts';
+import {
+  ALWAYS,
+  emptyFields,
+  enumField,
+  idField,
+  optionalDate,
+  optionalRows,
+  plainText,
+  requiredText,
+  slugField,
+  urlField,
+  versionField,
+} from './fields.ts';
 import { enumValues } from './enums.ts';
 
 const PartyRowSchema = z.object({ partyId: idField, role: enumField(enumValues(PartyRole)) });
@@ -24,7 +36,10 @@ const agreementFields = {
   summary: plainText(5000),
   // A party row without a party chosen is one of the blank rows the form offers.
   parties: optionalRows(PartyRowSchema, emptyFields('partyId')),
-  sectors: z.array(idField).optional().transform((ids) => [...new Set(ids ?? [])]),
+  sectors: z
+    .array(idField)
+    .optional()
+    .transform((ids) => [...new Set(ids ?? [])]),
   documents: optionalRows(DocumentRowSchema, emptyFields('title', 'url', 'publishedOn')),
 };
 

@@ -8,10 +8,21 @@ export const requiredText = (max = 200) => z.string({ error: 'required' }).trim(
 
 /** Optional text: absent or blank becomes null. */
 export const optionalText = (max = 200) =>
-  z.string().trim().max(max, 'tooLong').optional().transform((value) => (value ? value : null));
+  z
+    .string()
+    .trim()
+    .max(max, 'tooLong')
+    .optional()
+    .transform((value) => (value ? value : null));
 
 /** Optional long text stored as '' when empty (columns with a default of ''). */
-export const plainText = (max = 5000) => z.string().trim().max(max, 'tooLong').optional().transform((value) => value ?? '');
+export const plainText = (max = 5000) =>
+  z
+    .string()
+    .trim()
+    .max(max, 'tooLong')
+    .optional()
+    .transform((value) => value ?? '');
 
 export const slugField = requiredText(100).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'slugFormat');
 
@@ -64,14 +75,21 @@ export const optionalUrl = z
  */
 export function optionalRows<T extends z.ZodType>(row: T, isBlank: (row: Record<string, unknown>) => boolean) {
   return z
-    .array(z.preprocess((value) => (value && typeof value === 'object' && isBlank(value as Record<string, unknown>) ? null : value), row.nullable()))
+    .array(
+      z.preprocess(
+        (value) => (value && typeof value === 'object' && isBlank(value as Record<string, unknown>) ? null : value),
+        row.nullable(),
+      ),
+    )
     .optional()
     .transform((rows) => (rows ?? []).filter((item): item is NonNullable<z.output<T>> => item !== null));
 }
 
 /** True when every listed field is empty or absent. */
-export const emptyFields = (...names: string[]) => (row: Record<string, unknown>) =>
-  names.every((name) => row[name] === undefined || String(row[name]).trim() === '');
+export const emptyFields =
+  (...names: string[]) =>
+  (row: Record<string, unknown>) =>
+    names.every((name) => row[name] === undefined || String(row[name]).trim() === '');
 
 /**
  * For cross-field refinements: run even when other fields already failed, so a form shows every

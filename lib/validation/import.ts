@@ -6,11 +6,18 @@ import { z } from 'zod';
 /** Per file. A 10,000-row milestone export is about 3 MB. */
 export const MAX_IMPORT_FILE_CHARS = 8 * 1024 * 1024;
 
-const csvText = z.string().max(MAX_IMPORT_FILE_CHARS, 'fileTooLarge').optional().transform((text) => text ?? '');
+const csvText = z
+  .string()
+  .max(MAX_IMPORT_FILE_CHARS, 'fileTooLarge')
+  .optional()
+  .transform((text) => text ?? '');
 
 export const ImportCheckSchema = z
   .object({ agreementsFile: csvText, milestonesFile: csvText })
-  .refine((input) => input.agreementsFile.trim() !== '' || input.milestonesFile.trim() !== '', { path: ['agreementsFile'], message: 'chooseFile' });
+  .refine((input) => input.agreementsFile.trim() !== '' || input.milestonesFile.trim() !== '', {
+    path: ['agreementsFile'],
+    message: 'chooseFile',
+  });
 export type ImportCheckInput = z.output<typeof ImportCheckSchema>;
 
 const encoded = z

@@ -3,7 +3,18 @@
 import { z } from 'zod';
 import { MilestoneKind, RecurrenceFrequency } from '../generated/prisma/enums.ts';
 import { enumValues } from './enums.ts';
-import { ALWAYS, enumField, idField, optionalDate, optionalId, optionalNumber, optionalText, plainText, requiredText, versionField } from './fields.ts';
+import {
+  ALWAYS,
+  enumField,
+  idField,
+  optionalDate,
+  optionalId,
+  optionalNumber,
+  optionalText,
+  plainText,
+  requiredText,
+  versionField,
+} from './fields.ts';
 
 const milestoneFields = {
   title: requiredText(300),
@@ -79,16 +90,24 @@ function keepKindFields(input: Fields) {
 export const MilestoneFieldsSchema = z.object(milestoneFields).superRefine(checkKind, ALWAYS).transform(keepKindFields);
 export type MilestoneFieldsInput = z.output<typeof MilestoneFieldsSchema>;
 
-export const MilestoneSchema = z.object({ ...milestoneFields, agreementId: idField }).superRefine(checkKind, ALWAYS)
+export const MilestoneSchema = z
+  .object({ ...milestoneFields, agreementId: idField })
+  .superRefine(checkKind, ALWAYS)
   .transform((input) => ({ agreementId: input.agreementId, ...keepKindFields(input) }));
 export type MilestoneInput = z.output<typeof MilestoneSchema>;
 
-export const MilestoneUpdateSchema = z.object({ ...milestoneFields, id: idField, version: versionField }).superRefine(checkKind, ALWAYS)
+export const MilestoneUpdateSchema = z
+  .object({ ...milestoneFields, id: idField, version: versionField })
+  .superRefine(checkKind, ALWAYS)
   .transform((input) => ({ id: input.id, version: input.version, ...keepKindFields(input) }));
 export type MilestoneUpdateInput = z.output<typeof MilestoneUpdateSchema>;
 
 export const MilestoneStateSchema = z.object({ id: idField, version: versionField });
 export type MilestoneStateInput = z.output<typeof MilestoneStateSchema>;
 
-export const MilestoneMoveSchema = z.object({ id: idField, version: versionField, direction: z.enum(['up', 'down'], { error: 'invalidChoice' }) });
+export const MilestoneMoveSchema = z.object({
+  id: idField,
+  version: versionField,
+  direction: z.enum(['up', 'down'], { error: 'invalidChoice' }),
+});
 export type MilestoneMoveInput = z.output<typeof MilestoneMoveSchema>;

@@ -27,7 +27,9 @@ describe('the progress update form', () => {
     });
     expect(parsed.quantity).toBe(1);
     expect(parsed.progress).toBeNull();
-    expect(parsed.evidence).toEqual([{ url: 'https://example.org/notice', title: 'Arrival notice', kind: 'DATASET', publisher: null, publishedOn: null }]);
+    expect(parsed.evidence).toEqual([
+      { url: 'https://example.org/notice', title: 'Arrival notice', kind: 'DATASET', publisher: null, publishedOn: null },
+    ]);
     // Fields the form does not have are never trusted.
     expect(parsed).not.toHaveProperty('authorId');
     expect(parsed).not.toHaveProperty('reviewState');
@@ -40,7 +42,9 @@ describe('the progress update form', () => {
       narrative: 'required',
       progress: 'outOfRange',
     });
-    expect(problems({ ...base, evidence: [{ url: 'javascript:alert(1)', title: 'x', kind: 'DOCUMENT' }] })).toEqual({ 'evidence.0.url': 'invalidUrl' });
+    expect(problems({ ...base, evidence: [{ url: 'javascript:alert(1)', title: 'x', kind: 'DOCUMENT' }] })).toEqual({
+      'evidence.0.url': 'invalidUrl',
+    });
   });
 
   it('requires a reason for a correction, and for a rejection', () => {

@@ -1,6 +1,20 @@
 import { z } from 'zod';
 import { fromIsoDate, todayIso } from '../dates.ts';
-import { dateField, emptyFields, enumField, idField, optionalDate, optionalId, optionalNumber, optionalRows, optionalText, plainText, requiredText, urlField, versionField } from './fields.ts';
+import {
+  dateField,
+  emptyFields,
+  enumField,
+  idField,
+  optionalDate,
+  optionalId,
+  optionalNumber,
+  optionalRows,
+  optionalText,
+  plainText,
+  requiredText,
+  urlField,
+  versionField,
+} from './fields.ts';
 
 export const PROGRESS_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'ACHIEVED', 'DELAYED', 'STALLED', 'CANCELLED'] as const;
 export const EVIDENCE_KINDS = ['OFFICIAL_STATEMENT', 'DOCUMENT', 'NEWS_REPORT', 'DATASET', 'SITE_VISIT'] as const;
@@ -15,7 +29,10 @@ const EvidenceSchema = z.object({
   kind: enumField(EVIDENCE_KINDS),
 });
 
-const inRange = (min: number, max = Infinity) => (value: number | null) => value === null || (value >= min && value <= max);
+const inRange =
+  (min: number, max = Infinity) =>
+  (value: number | null) =>
+    value === null || (value >= min && value <= max);
 
 export const ProgressUpdateSchema = z
   .object({
@@ -30,8 +47,10 @@ export const ProgressUpdateSchema = z
     actualValue: optionalNumber,
     narrative: requiredText(5000),
     // The form always offers a few evidence rows; the ones left empty are not evidence.
-    evidence: optionalRows(EvidenceSchema, emptyFields('url', 'title', 'publisher', 'publishedOn'))
-      .refine((rows) => rows.length <= MAX_EVIDENCE, 'tooMany'),
+    evidence: optionalRows(EvidenceSchema, emptyFields('url', 'title', 'publisher', 'publishedOn')).refine(
+      (rows) => rows.length <= MAX_EVIDENCE,
+      'tooMany',
+    ),
     supersedesId: optionalId,
     correctionReason: optionalText(2000),
   })

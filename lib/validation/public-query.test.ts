@@ -12,12 +12,23 @@ describe('public query parameters', () => {
   it('parse every filter of the agreement list', () => {
     const { data, issues } = parseQuery(
       AgreementListQuerySchema,
-      new URLSearchParams('q=lng cargo&sector=energy-infrastructure&party=socar&kind=CONTRACT&status=IN_FORCE&signedYear=2023&band=FULL&sort=title-asc&page=2&perPage=10&asOf=2024-12-31'),
+      new URLSearchParams(
+        'q=lng cargo&sector=energy-infrastructure&party=socar&kind=CONTRACT&status=IN_FORCE&signedYear=2023&band=FULL&sort=title-asc&page=2&perPage=10&asOf=2024-12-31',
+      ),
     );
     expect(issues).toEqual([]);
     expect(data).toEqual({
-      q: 'lng cargo', sector: 'energy-infrastructure', party: 'socar', kind: 'CONTRACT', status: 'IN_FORCE',
-      signedYear: 2023, band: 'FULL', sort: 'title-asc', page: 2, perPage: 10, asOf: '2024-12-31',
+      q: 'lng cargo',
+      sector: 'energy-infrastructure',
+      party: 'socar',
+      kind: 'CONTRACT',
+      status: 'IN_FORCE',
+      signedYear: 2023,
+      band: 'FULL',
+      sort: 'title-asc',
+      page: 2,
+      perPage: 10,
+      asOf: '2024-12-31',
     });
   });
 

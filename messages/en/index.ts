@@ -16,8 +16,20 @@ import publicView from './public.json';
 import workspace from './workspace.json';
 
 const messages = {
-  ...common, ...domain, ...home, ...publicView, ...agreement, ...methodology, ...auth, ...forms, ...workspace, ...about,
-  ...admin, ...adminRegister, ...adminUsers, ...adminImport,
+  ...common,
+  ...domain,
+  ...home,
+  ...publicView,
+  ...agreement,
+  ...methodology,
+  ...auth,
+  ...forms,
+  ...workspace,
+  ...about,
+  ...admin,
+  ...adminRegister,
+  ...adminUsers,
+  ...adminImport,
 };
 
 export default messages;

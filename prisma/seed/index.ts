@@ -157,9 +157,7 @@ export async function seedDemo(url: string): Promise<string> {
         }),
       );
     }
-    return createdAgreements > 0
-      ? `loaded ${createdAgreements} agreements.`
-      : 'already present; nothing changed.';
+    return createdAgreements > 0 ? `loaded ${createdAgreements} agreements.` : 'already present; nothing changed.';
   } finally {
     await db.$disconnect();
   }

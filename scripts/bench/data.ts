@@ -15,7 +15,9 @@ runMain(async () => {
   const server = await openBenchServer();
   try {
     const data = await ensureBenchData(server, { agreements, seed, force: args.force === true, log: console.log });
-    const counts = Object.entries(data.meta.counts).map(([table, n]) => `${table} ${n.toLocaleString('en')}`).join(', ');
+    const counts = Object.entries(data.meta.counts)
+      .map(([table, n]) => `${table} ${n.toLocaleString('en')}`)
+      .join(', ');
     console.log(`Data set: ${describeUrl(data.url)}, as of ${data.meta.asOf}`);
     console.log(`  ${counts}`);
     if (data.generated) console.log(`Generated in ${data.seconds} s (data ${data.meta.seconds} s, the rest migrations).`);

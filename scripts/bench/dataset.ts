@@ -2,7 +2,13 @@
 // DATABASE_URL's server when it is set, else on the embedded server — never the app's own database.
 import { ConfigError } from '../lib/cli.ts';
 import {
-  assertReachable, dropDatabase, embeddedOptionsFromEnv, ensureDatabase, startEmbedded, withDatabase, type DatabaseServer,
+  assertReachable,
+  dropDatabase,
+  embeddedOptionsFromEnv,
+  ensureDatabase,
+  startEmbedded,
+  withDatabase,
+  type DatabaseServer,
 } from '../lib/postgres.ts';
 import { applyMigrations } from '../lib/schema-engine.ts';
 import { generateBenchData, GENERATOR_VERSION, readBenchMeta, type BenchMeta } from './generate.ts';

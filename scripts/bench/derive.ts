@@ -16,15 +16,29 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
 
 function toScoredMilestone(row: MilestoneRow): ScoredMilestone {
   return {
-    id: row.id, kind: row.kind, weight: row.weight, frequency: row.frequency, quantityPerPeriod: row.quantityPerPeriod,
-    startsOn: row.startsOn, endsOn: row.endsOn, baseline: row.baseline, target: row.target,
+    id: row.id,
+    kind: row.kind,
+    weight: row.weight,
+    frequency: row.frequency,
+    quantityPerPeriod: row.quantityPerPeriod,
+    startsOn: row.startsOn,
+    endsOn: row.endsOn,
+    baseline: row.baseline,
+    target: row.target,
   };
 }
 
 function toScoredUpdate(row: UpdateRow): ScoredUpdate {
   return {
-    id: row.id, milestoneId: row.milestoneId, observedOn: row.observedOn, status: row.status, progress: row.progress,
-    quantity: row.quantity, actualValue: row.actualValue, reviewState: row.reviewState, reviewedAt: row.reviewedAt,
+    id: row.id,
+    milestoneId: row.milestoneId,
+    observedOn: row.observedOn,
+    status: row.status,
+    progress: row.progress,
+    quantity: row.quantity,
+    actualValue: row.actualValue,
+    reviewState: row.reviewState,
+    reviewedAt: row.reviewedAt,
     supersedesId: row.supersedesId,
   };
 }
@@ -34,7 +48,8 @@ export function searchTextOf(agreement: AgreementRow, milestones: readonly Miles
   return [
     agreement.title,
     agreement.summary,
-    ...[...milestones].sort((a, b) => a.position - b.position)
+    ...[...milestones]
+      .sort((a, b) => a.position - b.position)
       .flatMap((m) => [m.title, m.description, m.clauseRef ?? '', m.clauseExcerpt ?? '']),
     ...[...verified].sort((a, b) => (a.observedOn < b.observedOn ? -1 : a.observedOn > b.observedOn ? 1 : 0)).map((u) => u.narrative),
   ]
@@ -52,7 +67,10 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
  */
 export async function deriveScores(chunk: Chunk, asOf: IsoDate, scoredAt: Date) {
   const milestonesOf = groupBy(chunk.milestones, (m) => m.agreementId);
-  const verifiedOf = groupBy(chunk.updates.filter((u) => u.reviewState === 'VERIFIED'), (u) => u.agreementId);
+  const verifiedOf = groupBy(
+    chunk.updates.filter((u) => u.reviewState === 'VERIFIED'),
+    (u) => u.agreementId,
+  );
   for (const agreement of chunk.agreements) {
     await yieldToEventLoop();
     const milestoneRows = milestonesOf.get(agreement.id) ?? [];
@@ -71,9 +89,7 @@ export async function deriveScores(chunk: Chunk, asOf: IsoDate, scoredAt: Date) 
     agreement.scoredAt = scoredAt;
     agreement.searchText = searchTextOf(agreement, milestoneRows, verifiedRows);
 
-    const firstDay = [agreement.signedOn, ...updates.map((u) => u.observedOn)]
-      .filter((day): day is IsoDate => day !== null)
-      .sort()[0];
+    const firstDay = [agreement.signedOn, ...updates.map((u) => u.observedOn)].filter((day): day is IsoDate => day !== null).sort()[0];
     if (!firstDay) continue;
     for (const month of monthsBetween(startOfMonth(firstDay), asOf)) {
       chunk.scoreMonths.push({

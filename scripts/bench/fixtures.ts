@@ -53,7 +53,7 @@ export async function pickFixtures(url: string): Promise<Fixtures> {
     const term = matches.rows
       .filter((row) => row.hits > 0)
       .sort((a, b) => Math.abs(a.hits / count - SEARCH_SHARE) - Math.abs(b.hits / count - SEARCH_SHARE))[0];
-    if (!term) throw new Error('No search term of the generator\'s vocabulary matches a public agreement.');
+    if (!term) throw new Error("No search term of the generator's vocabulary matches a public agreement.");
     return { agreementSlug: slug, sectorSlug: sector.slug, partySlug: party.slug, searchTerm: term.term, publicAgreements: count };
   } finally {
     await client.end();

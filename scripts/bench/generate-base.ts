@@ -12,7 +12,11 @@ export const BENCH_PASSWORD = 'ittifaq-bench-analyst';
 export const BENCH_ADMIN_EMAIL = 'admin@bench.ittifaq.test';
 
 export function slugify(text: string): string {
-  return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return text
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 }
 
 export interface BaseSizes {
@@ -27,16 +31,26 @@ export function baseSizes(agreements: number): BaseSizes {
 
 function generateParties(random: Random, ids: IdFactory, count: number): PartyRow[] {
   const real: PartyRow[] = PARTIES.map((party) => ({
-    id: ids.next(ID_TAGS.party), slug: party.slug, name: party.name, shortName: party.shortName ?? null,
-    kind: party.kind, countryCode: party.countryCode, description: '',
+    id: ids.next(ID_TAGS.party),
+    slug: party.slug,
+    name: party.name,
+    shortName: party.shortName ?? null,
+    kind: party.kind,
+    countryCode: party.countryCode,
+    description: '',
   }));
   const generated: PartyRow[] = [];
   for (let i = 0; i < count; i++) {
     const pattern = random.pick(PARTY_PATTERNS);
     const name = random.pick(pattern.names).replace('{x}', random.pick(PARTY_FIELDS)).replace('{c}', random.pick(CITIES));
     generated.push({
-      id: ids.next(ID_TAGS.party), slug: `${slugify(name)}-${i + 1}`, name, shortName: null,
-      kind: pattern.kind, countryCode: pattern.country, description: `Synthetic party for benchmarks (${pattern.country}).`,
+      id: ids.next(ID_TAGS.party),
+      slug: `${slugify(name)}-${i + 1}`,
+      name,
+      shortName: null,
+      kind: pattern.kind,
+      countryCode: pattern.country,
+      description: `Synthetic party for benchmarks (${pattern.country}).`,
     });
   }
   return [...real, ...generated];
@@ -54,8 +68,13 @@ export function generateBase(random: Random, ids: IdFactory, agreements: number,
   const bodies = (country: 'PK' | 'AZ') => partiesByCountry[country].filter((party) => party.kind === 'GOVERNMENT_BODY');
 
   const admin: UserRow = {
-    id: ids.next(ID_TAGS.user), email: BENCH_ADMIN_EMAIL, name: 'Benchmark Administrator', role: 'ADMIN',
-    partyId: null, passwordHash, passwordChangedAt: asOf,
+    id: ids.next(ID_TAGS.user),
+    email: BENCH_ADMIN_EMAIL,
+    name: 'Benchmark Administrator',
+    role: 'ADMIN',
+    partyId: null,
+    passwordHash,
+    passwordChangedAt: asOf,
   };
   const analysts: BaseSet['analysts'] = { PK: [], AZ: [], XX: [] };
   for (let i = 0; i < sizes.analysts; i++) {
@@ -66,11 +85,18 @@ export function generateBase(random: Random, ids: IdFactory, agreements: number,
       id: ids.next(ID_TAGS.user),
       email: `analyst-${String(i + 1).padStart(4, '0')}@bench.ittifaq.test`,
       name: `${random.pick(FIRST_NAMES[side])} ${random.pick(LAST_NAMES[side])}`,
-      role: 'ANALYST', partyId, passwordHash, passwordChangedAt: asOf,
+      role: 'ANALYST',
+      partyId,
+      passwordHash,
+      passwordChangedAt: asOf,
     });
   }
   return {
-    parties, sectors, partiesByCountry, adminId: admin.id, analysts,
+    parties,
+    sectors,
+    partiesByCountry,
+    adminId: admin.id,
+    analysts,
     users: [admin, ...analysts.PK, ...analysts.AZ, ...analysts.XX],
   };
 }

@@ -40,7 +40,7 @@ function valuesFor(random: Random, milestone: MilestoneRow, plan: { start: numbe
   if (milestone.kind === 'RECURRING') {
     const perPeriod = milestone.quantityPerPeriod ?? 1;
     const quantity = Math.max(1, Math.round(perPeriod * (0.5 + random.next() * 0.8)));
-    return { progress: null, quantity, actualValue: null, status: random.chance(0.85) ? 'IN_PROGRESS' as const : 'DELAYED' as const };
+    return { progress: null, quantity, actualValue: null, status: random.chance(0.85) ? ('IN_PROGRESS' as const) : ('DELAYED' as const) };
   }
   const value = plan.start + (plan.end - plan.start) * fraction;
   if (milestone.kind === 'TARGET') {
@@ -77,7 +77,10 @@ function addEvidence(ctx: AgreementContext, chunk: Chunk, update: UpdateRow, slu
   for (let position = 0; position < count; position++) {
     const kind = ctx.random.weighted({ OFFICIAL_STATEMENT: 30, NEWS_REPORT: 35, DOCUMENT: 20, DATASET: 10, SITE_VISIT: 5 });
     chunk.evidence.push({
-      id: ctx.ids.next(ID_TAGS.evidence), updateId: update.id, position, kind,
+      id: ctx.ids.next(ID_TAGS.evidence),
+      updateId: update.id,
+      position,
+      kind,
       url: `https://example.org/bench/${slug}/${update.id.slice(0, 13)}/${position + 1}`,
       title: `${kind === 'NEWS_REPORT' ? 'Report' : 'Statement'} on ${update.observedOn}`,
       publisher: kind === 'SITE_VISIT' ? null : ctx.random.pick(PUBLISHERS),
@@ -86,9 +89,17 @@ function addEvidence(ctx: AgreementContext, chunk: Chunk, update: UpdateRow, slu
   }
 }
 
-function narrative(random: Random, milestone: MilestoneRow, values: { progress: number | null; quantity: number | null; actualValue: number | null }) {
-  const measure = values.quantity !== null ? `${values.quantity} ${milestone.unit} delivered`
-    : values.actualValue !== null ? `${values.actualValue} ${milestone.unit} so far` : `${values.progress}% complete`;
+function narrative(
+  random: Random,
+  milestone: MilestoneRow,
+  values: { progress: number | null; quantity: number | null; actualValue: number | null },
+) {
+  const measure =
+    values.quantity !== null
+      ? `${values.quantity} ${milestone.unit} delivered`
+      : values.actualValue !== null
+        ? `${values.actualValue} ${milestone.unit} so far`
+        : `${values.progress}% complete`;
   return `${random.pick(NARRATIVE_OPENERS)} ${milestone.title.toLowerCase()}, ${measure} (${random.pick(CITIES)}).`;
 }
 
@@ -126,7 +137,7 @@ export function generateUpdates(ctx: AgreementContext, chunk: Chunk, subject: Su
   const count = random.int(9, 18);
   const days = Array.from({ length: count }, () => random.day(from, to)).sort();
   const span = milestone.kind === 'TARGET' ? (milestone.target ?? 0) - (milestone.baseline ?? 0) : 100;
-  const base = milestone.kind === 'TARGET' ? milestone.baseline ?? 0 : 0;
+  const base = milestone.kind === 'TARGET' ? (milestone.baseline ?? 0) : 0;
   // Four in ten milestones reach their goal by their last update; the rest stop part of the way.
   const plan = { start: base + span * random.next() * 0.2, end: base + span * (random.chance(0.4) ? 1 : 0.1 + random.next() * 0.85) };
   const cancelled = milestone.kind !== 'RECURRING' && random.chance(0.03);
@@ -136,10 +147,17 @@ export function generateUpdates(ctx: AgreementContext, chunk: Chunk, subject: Su
     const values = valuesFor(random, milestone, plan, (index + 1) / count, observedOn);
     const createdOn = addDays(observedOn, random.int(0, 2));
     const update: UpdateRow = {
-      id: ctx.ids.next(ID_TAGS.update), milestoneId: milestone.id, agreementId: agreement.id,
-      authorId: author.user.id, authorSideId: author.user.partyId, observedOn, ...values,
+      id: ctx.ids.next(ID_TAGS.update),
+      milestoneId: milestone.id,
+      agreementId: agreement.id,
+      authorId: author.user.id,
+      authorSideId: author.user.partyId,
+      observedOn,
+      ...values,
       status: cancelled && index === count - 1 ? 'CANCELLED' : values.status,
-      narrative: narrative(random, milestone, values), supersedesId: null, correctionReason: null,
+      narrative: narrative(random, milestone, values),
+      supersedesId: null,
+      correctionReason: null,
       createdAt: timeOn(random, createdOn, ctx.cutoff),
       ...review(ctx, author, subject.analysts, createdOn),
     };

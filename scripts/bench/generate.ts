@@ -70,8 +70,14 @@ export async function generateBenchData(url: string, options: GenerateOptions): 
     // Fresh statistics and visibility maps, as a long-running database would have.
     await client.query('vacuum (analyze)');
     const meta: BenchMeta = {
-      generatorVersion: GENERATOR_VERSION, agreements: options.agreements, seed: options.seed, asOf, generatedAt: stamp.toISOString(),
-      seconds: Math.round((performance.now() - started) / 100) / 10, counts, complete: true,
+      generatorVersion: GENERATOR_VERSION,
+      agreements: options.agreements,
+      seed: options.seed,
+      asOf,
+      generatedAt: stamp.toISOString(),
+      seconds: Math.round((performance.now() - started) / 100) / 10,
+      counts,
+      complete: true,
     };
     await client.query(
       `insert into setting (key, value, updated_at) values ($1, $2, now())

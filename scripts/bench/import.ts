@@ -30,7 +30,13 @@ async function prepare(url: string) {
     await db.party.createMany({ data: PARTIES });
     await db.sector.createMany({ data: SECTORS.map((sector, position) => ({ ...sector, position })) });
     const admin = await db.user.create({
-      data: { email: 'bench-import@example.org', name: 'Import benchmark', role: 'ADMIN', totpEnabledAt: new Date(), totpSecret: 'JBSWY3DPEHPK3PXP' },
+      data: {
+        email: 'bench-import@example.org',
+        name: 'Import benchmark',
+        role: 'ADMIN',
+        totpEnabledAt: new Date(),
+        totpSecret: 'JBSWY3DPEHPK3PXP',
+      },
       select: { id: true, sessionVersion: true },
     });
     return admin;
@@ -49,12 +55,17 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
 async function checkAndImport(viewer: Awaited<ReturnType<typeof viewerForSession>>, texts: ImportTexts, label: string) {
   const started = performance.now();
   const preview = await timed(`${label}: check`, () => checkImport(viewer, texts));
-  if (!preview.valid) throw new Error(`the generated files do not check out: ${JSON.stringify(preview.files.map((file) => file.fileIssues.concat(file.rows.flatMap((row) => row.issues)).slice(0, 5)))}`);
+  if (!preview.valid)
+    throw new Error(
+      `the generated files do not check out: ${JSON.stringify(preview.files.map((file) => file.fileIssues.concat(file.rows.flatMap((row) => row.issues)).slice(0, 5)))}`,
+    );
   const outcome = await timed(`${label}: import`, () => runImport(viewer, texts, preview.digest));
   if (outcome.status !== 'imported') throw new Error('the import refused the files it had just checked');
   const { agreements, milestones } = outcome.summary;
   const counts = (c: typeof agreements) => `${c.created} created, ${c.updated} updated, ${c.unchanged} unchanged`;
-  console.log(`  ${`${label}: total`.padEnd(24)} ${((performance.now() - started) / 1000).toFixed(2)} s  (agreements ${counts(agreements)}; milestones ${counts(milestones)})`);
+  console.log(
+    `  ${`${label}: total`.padEnd(24)} ${((performance.now() - started) / 1000).toFixed(2)} s  (agreements ${counts(agreements)}; milestones ${counts(milestones)})`,
+  );
 }
 
 runMain(async () => {
@@ -75,10 +86,18 @@ runMain(async () => {
     const viewer = await viewerForSession(admin.id, admin.sessionVersion);
 
     const files = (revision: number) =>
-      importFiles({ agreements, milestones, revision, parties: PARTIES.map((party) => party.slug), sectors: SECTORS.map((sector) => sector.slug) });
+      importFiles({
+        agreements,
+        milestones,
+        revision,
+        parties: PARTIES.map((party) => party.slug),
+        sectors: SECTORS.map((sector) => sector.slug),
+      });
     const texts = files(1);
     const megabytes = (text: string) => (Buffer.byteLength(text) / 1024 / 1024).toFixed(1);
-    console.log(`Import benchmark on ${describeUrl(url)}: ${agreements} agreement rows (${megabytes(texts.agreements)} MB) and ${milestones} milestone rows (${megabytes(texts.milestones)} MB), ${agreements + milestones} rows in all`);
+    console.log(
+      `Import benchmark on ${describeUrl(url)}: ${agreements} agreement rows (${megabytes(texts.agreements)} MB) and ${milestones} milestone rows (${megabytes(texts.milestones)} MB), ${agreements + milestones} rows in all`,
+    );
     await checkAndImport(viewer, texts, 'into an empty register');
     await checkAndImport(viewer, files(2), 'a revision (all updates)');
   } finally {

@@ -35,7 +35,11 @@ describe('autocannon as the benchmark drives it', () => {
     afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
     it('still hands a reading request its whole body, and counts the refusals', async () => {
-      const action = { method: 'GET', path: '/action', isSuccess: (status: number, body: string) => status === 200 && body === 'saved' } as const;
+      const action = {
+        method: 'GET',
+        path: '/action',
+        isSuccess: (status: number, body: string) => status === 200 && body === 'saved',
+      } as const;
       const saved = await runLoad(baseUrl, action, { connections: 2, duration: 1 });
       expect(saved.requests).toBeGreaterThan(0);
       expect(saved.errors).toBe(0);

@@ -52,10 +52,12 @@ export async function runLoad(baseUrl: string, plan: RequestPlan, options: LoadO
     duration: options.duration,
     timeout: TIMEOUT_S,
     // Only the keys the plan sets: an explicit `undefined` would override autocannon's defaults.
-    requests: [{
-      ...Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined)),
-      ...(isSuccess ? { onResponse: (status: number, body: string) => void (isSuccess(status, body) || failures++) } : {}),
-    }],
+    requests: [
+      {
+        ...Object.fromEntries(Object.entries(request).filter(([, value]) => value !== undefined)),
+        ...(isSuccess ? { onResponse: (status: number, body: string) => void (isSuccess(status, body) || failures++) } : {}),
+      },
+    ],
   });
   instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   const result = await instance;
@@ -81,7 +83,12 @@ export type Probe = { available: true } | { available: false; status: number };
 
 /** One request first: a 404 means the route does not exist (yet), and the scenario is skipped. */
 export async function probe(baseUrl: string, plan: RequestPlan): Promise<Probe> {
-  const response = await fetch(`${baseUrl}${plan.path}`, { method: plan.method, headers: plan.headers, body: plan.body, redirect: 'manual' });
+  const response = await fetch(`${baseUrl}${plan.path}`, {
+    method: plan.method,
+    headers: plan.headers,
+    body: plan.body,
+    redirect: 'manual',
+  });
   await response.arrayBuffer();
   return response.status === 404 ? { available: false, status: 404 } : { available: true };
 }

@@ -33,7 +33,17 @@ export async function measureDataSet(data: BenchData, options: MeasureOptions): 
     const context = { baseUrl: app.baseUrl, databaseUrl: data.url, fixtures };
     for (const scenario of options.scenarios) {
       const target = scenario.group === 'baseline' ? '—' : describeTarget(TARGETS[scenario.group]);
-      const base = { id: scenario.id, label: scenario.label, group: scenario.group, target, load: null, ratio: null, misses: [], rssMb: null, serverCpuMs: null };
+      const base = {
+        id: scenario.id,
+        label: scenario.label,
+        group: scenario.group,
+        target,
+        load: null,
+        ratio: null,
+        misses: [],
+        rssMb: null,
+        serverCpuMs: null,
+      };
       const plan = await scenario.plan(context);
       if (isSkipped(plan)) {
         results.push({ ...base, path: null, connections: null, skipped: plan.skipped });
@@ -57,8 +67,10 @@ export async function measureDataSet(data: BenchData, options: MeasureOptions): 
       const ratio = baselineRps ? load.rps / baselineRps : null;
       const misses = scenario.group === 'baseline' ? [] : missedTargets(load, TARGETS[scenario.group], baselineRps);
       results.push({ ...base, path: plan.path, connections, skipped: null, load, ratio, misses, rssMb, serverCpuMs });
-      log(`  ${scenario.label}: ${formatNumber(load.rps)} req/s, p95 ${formatNumber(load.p95)} ms, ${load.errors} errors`
-        + (misses.length ? ` — MISSED: ${misses.join('; ')}` : ''));
+      log(
+        `  ${scenario.label}: ${formatNumber(load.rps)} req/s, p95 ${formatNumber(load.p95)} ms, ${load.errors} errors` +
+          (misses.length ? ` — MISSED: ${misses.join('; ')}` : ''),
+      );
     }
   } finally {
     sampler.stop();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { cpuTimeMs } from './memory.ts';
 
 describe('the server sampler', () => {
-  it('reads a process tree\'s CPU time from /proc, growing with work done', async () => {
+  it("reads a process tree's CPU time from /proc, growing with work done", async () => {
     const before = await cpuTimeMs(process.pid);
     expect(before).toBeGreaterThan(0);
     const until = performance.now() + 300;

@@ -17,10 +17,12 @@ export async function processTree(root: number): Promise<number[]> {
   const entries = await readdir('/proc').catch(() => [] as string[]);
   const parents = new Map<number, number>();
   await Promise.all(
-    entries.filter((entry) => /^\d+$/.test(entry)).map(async (entry) => {
-      const parent = await parentOf(Number(entry));
-      if (parent !== null) parents.set(Number(entry), parent);
-    }),
+    entries
+      .filter((entry) => /^\d+$/.test(entry))
+      .map(async (entry) => {
+        const parent = await parentOf(Number(entry));
+        if (parent !== null) parents.set(Number(entry), parent);
+      }),
   );
   const tree = [root];
   for (let i = 0; i < tree.length; i++) {

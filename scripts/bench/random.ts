@@ -107,7 +107,8 @@ export class IdFactory {
   private readonly tail: string;
 
   constructor(seed: string | number) {
-    this.tail = hashSeed(String(seed), 7).toString(16).padStart(8, '0') + hashSeed(String(seed), 8).toString(16).padStart(8, '0').slice(0, 4);
+    this.tail =
+      hashSeed(String(seed), 7).toString(16).padStart(8, '0') + hashSeed(String(seed), 8).toString(16).padStart(8, '0').slice(0, 4);
   }
 
   next(tag: number): string {

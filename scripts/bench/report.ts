@@ -44,7 +44,22 @@ export interface Environment {
   warmup: number;
 }
 
-export const RESULT_HEADER = ['Scenario', 'Path', 'Conns', 'Req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'Errors', 'kB/resp', '× baseline', 'Server CPU ms/req', 'Peak RSS MB', 'Target', 'Result'];
+export const RESULT_HEADER = [
+  'Scenario',
+  'Path',
+  'Conns',
+  'Req/s',
+  'p50 ms',
+  'p95 ms',
+  'p99 ms',
+  'Errors',
+  'kB/resp',
+  '× baseline',
+  'Server CPU ms/req',
+  'Peak RSS MB',
+  'Target',
+  'Result',
+];
 const count = (n: number) => n.toLocaleString('en');
 
 function outcome(result: ScenarioResult): string {
@@ -78,7 +93,11 @@ export function resultRows(results: ScenarioResult[]): string[][] {
 
 export function consoleTable(header: string[], rows: string[][]): string {
   const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
 }
 
@@ -100,22 +119,27 @@ export function growthRows(rows: GrowthRow[], sizes: number[]): { header: string
         return p95 === undefined ? '—' : p95 === Infinity ? 'timed out' : formatNumber(p95);
       }),
       ...row.steps.map((step) =>
-        step.ratio === null ? '—' : `${formatNumber(step.ratio)}× (≤ ${formatNumber(step.allowed)}×) ${step.pass ? 'pass' : 'MISSED'}`),
+        step.ratio === null ? '—' : `${formatNumber(step.ratio)}× (≤ ${formatNumber(step.allowed)}×) ${step.pass ? 'pass' : 'MISSED'}`,
+      ),
     ]),
   };
 }
 
 export function dataLine(meta: BenchMeta): string {
   const c = meta.counts;
-  return `${count(meta.agreements)} agreements, ${count(c.milestones ?? 0)} milestones, ${count(c.updates ?? 0)} progress updates, `
-    + `${count(c.evidence ?? 0)} evidence items, ${count(c.users ?? 0)} users, ${count(c.parties ?? 0)} parties `
-    + `(seed "${meta.seed}", as of ${meta.asOf}; generated in ${meta.seconds} s)`;
+  return (
+    `${count(meta.agreements)} agreements, ${count(c.milestones ?? 0)} milestones, ${count(c.updates ?? 0)} progress updates, ` +
+    `${count(c.evidence ?? 0)} evidence items, ${count(c.users ?? 0)} users, ${count(c.parties ?? 0)} parties ` +
+    `(seed "${meta.seed}", as of ${meta.asOf}; generated in ${meta.seconds} s)`
+  );
 }
 
 export function memoryLine(run: SizeRun): string {
   const peak = run.peakMb === null ? 'unknown (no /proc)' : `${Math.round(run.peakMb)} MB`;
-  return `Server peak resident memory (the server process and its children): ${peak}; target < ${MAX_MEMORY_MB} MB: `
-    + (run.peakMb === null ? 'not measured' : run.memoryMisses.length ? 'MISSED' : 'pass');
+  return (
+    `Server peak resident memory (the server process and its children): ${peak}; target < ${MAX_MEMORY_MB} MB: ` +
+    (run.peakMb === null ? 'not measured' : run.memoryMisses.length ? 'MISSED' : 'pass')
+  );
 }
 
 export interface Document {
@@ -128,31 +152,45 @@ export interface Document {
 
 export function renderMarkdown(doc: Document): string {
   const env = doc.environment;
-  const machine = markdownTable(['', ''], [
-    ['Date', env.date],
-    ['CPU', `${env.cores} cores, ${env.cpuModel}`],
-    ['Memory', `${env.memoryGb.toFixed(1)} GiB`],
-    ['Load average before the run', `${env.loadAverage.map((n) => n.toFixed(2)).join(', ')} (1, 5, 15 min)`],
-    ['Node.js', env.node],
-    ['Next.js', env.next],
-    ['PostgreSQL', env.postgres],
-    ['Load', `${env.connections} connections for reads, ${env.writeConnections} for writes; ${env.duration} s per scenario after a ${env.warmup} s warm-up`],
-  ]);
-  const sections = doc.runs.map((run) => [
-    `## ${count(run.meta.agreements)} agreements`,
-    '',
-    `Data: ${dataLine(run.meta)}.`,
-    `Fixtures: detail page \`${run.fixtures.agreementSlug}\`, sector \`${run.fixtures.sectorSlug}\`, party \`${run.fixtures.partySlug}\`, `
-      + `search term "${run.fixtures.searchTerm}"; ${count(run.fixtures.publicAgreements)} public agreements.`,
-    '',
-    markdownTable(RESULT_HEADER, resultRows(run.results)),
-    '',
-    `${memoryLine(run)}.`,
-  ].join('\n'));
+  const machine = markdownTable(
+    ['', ''],
+    [
+      ['Date', env.date],
+      ['CPU', `${env.cores} cores, ${env.cpuModel}`],
+      ['Memory', `${env.memoryGb.toFixed(1)} GiB`],
+      ['Load average before the run', `${env.loadAverage.map((n) => n.toFixed(2)).join(', ')} (1, 5, 15 min)`],
+      ['Node.js', env.node],
+      ['Next.js', env.next],
+      ['PostgreSQL', env.postgres],
+      [
+        'Load',
+        `${env.connections} connections for reads, ${env.writeConnections} for writes; ${env.duration} s per scenario after a ${env.warmup} s warm-up`,
+      ],
+    ],
+  );
+  const sections = doc.runs.map((run) =>
+    [
+      `## ${count(run.meta.agreements)} agreements`,
+      '',
+      `Data: ${dataLine(run.meta)}.`,
+      `Fixtures: detail page \`${run.fixtures.agreementSlug}\`, sector \`${run.fixtures.sectorSlug}\`, party \`${run.fixtures.partySlug}\`, ` +
+        `search term "${run.fixtures.searchTerm}"; ${count(run.fixtures.publicAgreements)} public agreements.`,
+      '',
+      markdownTable(RESULT_HEADER, resultRows(run.results)),
+      '',
+      `${memoryLine(run)}.`,
+    ].join('\n'),
+  );
   const growth = doc.growth
     ? (() => {
         const table = growthRows(doc.growth.rows, doc.growth.sizes);
-        return ['## Growth', '', 'p95 latency of the public scenarios per data size; allowed: 2× per 10× of data.', '', markdownTable(table.header, table.rows)].join('\n');
+        return [
+          '## Growth',
+          '',
+          'p95 latency of the public scenarios per data size; allowed: 2× per 10× of data.',
+          '',
+          markdownTable(table.header, table.rows),
+        ].join('\n');
       })()
     : null;
   const misses = doc.misses.length ? doc.misses.map((miss) => `- ${miss}`).join('\n') : 'None: every measured scenario met its target.';
@@ -163,7 +201,7 @@ export function renderMarkdown(doc: Document): string {
     'them: README.md, section "Benchmark". Throughput is requests per second over the measured run; latencies are',
     'per-response percentiles; errors are non-2xx responses plus socket errors and timeouts. kB/resp is what one',
     'response put on the wire, headers included (compressed where the client accepted it). Server CPU is the CPU time',
-    'of the app server\'s process tree (not the database\'s) per answered request over the measured run: what a request costs the server, apart from',
+    "of the app server's process tree (not the database's) per answered request over the measured run: what a request costs the server, apart from",
     'the load generator, which shares the machine (README.md, "Benchmark").',
     '',
     '## Machine',

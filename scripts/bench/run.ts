@@ -12,7 +12,17 @@ import { copyForRun, ensureBenchData, openBenchServer, parseAgreements, type Ben
 import { DEFAULT_SEED } from './generate.ts';
 import { TIMEOUT_MS } from './load.ts';
 import { measureDataSet } from './measure.ts';
-import { consoleTable, dataLine, growthRows, memoryLine, renderMarkdown, RESULT_HEADER, resultRows, type Environment, type SizeRun } from './report.ts';
+import {
+  consoleTable,
+  dataLine,
+  growthRows,
+  memoryLine,
+  renderMarkdown,
+  RESULT_HEADER,
+  resultRows,
+  type Environment,
+  type SizeRun,
+} from './report.ts';
 import { SCENARIOS } from './scenarios.ts';
 import { appEnv } from './server.ts';
 import { growthTable, missedGrowth } from './targets.ts';
@@ -40,7 +50,10 @@ function positiveInt(args: Record<string, string | true>, name: string, fallback
   return n;
 }
 
-async function environment(url: string, options: Pick<Environment, 'connections' | 'writeConnections' | 'duration' | 'warmup'>): Promise<Environment> {
+async function environment(
+  url: string,
+  options: Pick<Environment, 'connections' | 'writeConnections' | 'duration' | 'warmup'>,
+): Promise<Environment> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   const postgres = (await client.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]!.v;
@@ -104,11 +117,16 @@ runMain(async () => {
     ]);
     let growth = null;
     if (runs.length > 1) {
-      const p95BySize = Object.fromEntries(runs.map((run) => [
-        run.meta.agreements,
-        Object.fromEntries(run.results.filter((r) => r.load && r.group !== 'baseline' && r.group !== 'write')
-          .map((r) => [r.label, r.load!.p95 >= TIMEOUT_MS ? Infinity : r.load!.p95])),
-      ]));
+      const p95BySize = Object.fromEntries(
+        runs.map((run) => [
+          run.meta.agreements,
+          Object.fromEntries(
+            run.results
+              .filter((r) => r.load && r.group !== 'baseline' && r.group !== 'write')
+              .map((r) => [r.label, r.load!.p95 >= TIMEOUT_MS ? Infinity : r.load!.p95]),
+          ),
+        ]),
+      );
       const labels = scenarios.filter((s) => s.group !== 'baseline' && s.group !== 'write').map((s) => s.label);
       growth = { sizes, rows: growthTable(sizes, p95BySize, labels) };
       const table = growthRows(growth.rows, sizes);
@@ -117,7 +135,10 @@ runMain(async () => {
     }
 
     await mkdir(path.dirname(out), { recursive: true });
-    await writeFile(out, renderMarkdown({ environment: env, runs, growth, misses, note: typeof args.note === 'string' ? args.note : null }));
+    await writeFile(
+      out,
+      renderMarkdown({ environment: env, runs, growth, misses, note: typeof args.note === 'string' ? args.note : null }),
+    );
     console.log(`\nWrote ${path.relative(process.cwd(), out)}.`);
     if (misses.length) {
       console.error(`\nMissed targets:\n${misses.map((miss) => `  - ${miss}`).join('\n')}`);

@@ -38,19 +38,30 @@ export interface Scenario {
  * What every browser sends with a page load, so the server sends cached pages compressed as it would to
  * a browser. autocannon sends no Host of its own once headers are given.
  */
-const get = (path: (fixtures: Fixtures) => string) => ({ fixtures, baseUrl }: ScenarioContext): RequestPlan => ({
-  method: 'GET', path: path(fixtures), headers: { host: new URL(baseUrl).host, 'accept-encoding': 'gzip, deflate, br, zstd' },
-});
+const get =
+  (path: (fixtures: Fixtures) => string) =>
+  ({ fixtures, baseUrl }: ScenarioContext): RequestPlan => ({
+    method: 'GET',
+    path: path(fixtures),
+    headers: { host: new URL(baseUrl).host, 'accept-encoding': 'gzip, deflate, br, zstd' },
+  });
 
 export const SCENARIOS: Scenario[] = [
   { id: 'baseline', label: 'Static page (baseline)', group: 'baseline', plan: get(() => '/about') },
   { id: 'dashboard', label: 'Dashboard', group: 'page', plan: get(() => '/') },
   { id: 'agreements', label: 'Agreements list', group: 'page', plan: get(() => '/agreements') },
   {
-    id: 'agreements-filtered', label: 'Agreements list, filtered', group: 'page',
+    id: 'agreements-filtered',
+    label: 'Agreements list, filtered',
+    group: 'page',
     plan: get((f) => `/agreements?sector=${f.sectorSlug}&status=IN_FORCE&sort=score`),
   },
-  { id: 'agreements-search', label: 'Agreements search', group: 'search', plan: get((f) => `/agreements?q=${encodeURIComponent(f.searchTerm)}`) },
+  {
+    id: 'agreements-search',
+    label: 'Agreements search',
+    group: 'search',
+    plan: get((f) => `/agreements?q=${encodeURIComponent(f.searchTerm)}`),
+  },
   { id: 'agreement-detail', label: 'Agreement detail', group: 'page', plan: get((f) => `/agreements/${f.agreementSlug}`) },
   { id: 'sector', label: 'Sector page', group: 'page', plan: get((f) => `/sectors/${f.sectorSlug}`) },
   { id: 'party', label: 'Party page', group: 'page', plan: get((f) => `/parties/${f.partySlug}`) },

@@ -24,8 +24,11 @@ describe('missedTargets', () => {
   });
 
   it('misses, in words, when there were no responses at all', () => {
-    expect(missedTargets({ rps: 0, p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, errors: 32 }, TARGETS.page, 100))
-      .toEqual(['throughput 0% of baseline < 50%', 'no responses to measure latency on', '32 errors']);
+    expect(missedTargets({ rps: 0, p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, errors: 32 }, TARGETS.page, 100)).toEqual([
+      'throughput 0% of baseline < 50%',
+      'no responses to measure latency on',
+      '32 errors',
+    ]);
   });
 
   it('cannot pass a relative target without a baseline', () => {
@@ -34,8 +37,11 @@ describe('missedTargets', () => {
 
   it('judges writes by absolute throughput, not by the baseline', () => {
     expect(missedTargets({ rps: 120, p50: 80, p95: 200, p99: 240, errors: 0 }, TARGETS.write, 10_000)).toEqual([]);
-    expect(missedTargets({ rps: 80, p50: 80, p95: 300, p99: 400, errors: 1 }, TARGETS.write, null))
-      .toEqual(['80.0 req/s < 100 req/s', 'p95 300 ms ≥ 250 ms', '1 errors']);
+    expect(missedTargets({ rps: 80, p50: 80, p95: 300, p99: 400, errors: 1 }, TARGETS.write, null)).toEqual([
+      '80.0 req/s < 100 req/s',
+      'p95 300 ms ≥ 250 ms',
+      '1 errors',
+    ]);
   });
 });
 
@@ -59,8 +65,14 @@ describe('growth', () => {
       { 100: { List: 20, Detail: 10 }, 1000: { List: 30, Detail: 25 }, 10_000: { List: 45, Detail: Number.NaN } },
       ['List', 'Detail'],
     );
-    expect(rows[0]!.steps.map((s) => [s.from, s.to, s.ratio, s.pass])).toEqual([[100, 1000, 1.5, true], [1000, 10_000, 1.5, true]]);
-    expect(rows[1]!.steps.map((s) => [s.ratio, s.pass])).toEqual([[2.5, false], [null, null]]);
+    expect(rows[0]!.steps.map((s) => [s.from, s.to, s.ratio, s.pass])).toEqual([
+      [100, 1000, 1.5, true],
+      [1000, 10_000, 1.5, true],
+    ]);
+    expect(rows[1]!.steps.map((s) => [s.ratio, s.pass])).toEqual([
+      [2.5, false],
+      [null, null],
+    ]);
     expect(missedGrowth(rows)).toEqual(['Detail: p95 grew 2.50× from 100 to 1000 agreements (allowed 2.00×)']);
   });
 

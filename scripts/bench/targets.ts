@@ -103,9 +103,11 @@ export function missedGrowth(rows: GrowthRow[]): string[] {
   return rows.flatMap((row) =>
     row.steps
       .filter((step) => step.pass === false)
-      .map((step) => step.ratio === Infinity
-        ? `${row.scenario}: requests timed out at ${step.to} agreements (p95 ${formatNumber(row.p95[step.from]!)} ms at ${step.from})`
-        : `${row.scenario}: p95 grew ${formatNumber(step.ratio!)}× from ${step.from} to ${step.to} agreements (allowed ${formatNumber(step.allowed)}×)`),
+      .map((step) =>
+        step.ratio === Infinity
+          ? `${row.scenario}: requests timed out at ${step.to} agreements (p95 ${formatNumber(row.p95[step.from]!)} ms at ${step.from})`
+          : `${row.scenario}: p95 grew ${formatNumber(step.ratio!)}× from ${step.from} to ${step.to} agreements (allowed ${formatNumber(step.allowed)}×)`,
+      ),
   );
 }
 

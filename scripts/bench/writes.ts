@@ -21,7 +21,10 @@ const BOUNDARY = '----ittifaq-bench-boundary';
  * form's fields first. The server decodes the stream as it arrives, so the root ("0") must come last.
  */
 function actionBody(fields: Record<string, string>): string {
-  const parts = [...Object.entries(fields).map(([name, value]) => [`_1_${name}`, value]), ['0', JSON.stringify([{ status: 'idle' }, '$K1'])]];
+  const parts = [
+    ...Object.entries(fields).map(([name, value]) => [`_1_${name}`, value]),
+    ['0', JSON.stringify([{ status: 'idle' }, '$K1'])],
+  ];
   return `${parts.map(([name, value]) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`).join('')}--${BOUNDARY}--\r\n`;
 }
 
@@ -47,7 +50,8 @@ async function signIn(baseUrl: string, email: string): Promise<string> {
     body: new URLSearchParams({ csrfToken, email, password: BENCH_PASSWORD, json: 'true' }),
   });
   const cookie = cookiesOf(response, jar);
-  if (![...jar.keys()].some((name) => name.endsWith('ittifaq.session'))) throw new Error(`Signing in ${email} failed (HTTP ${response.status}).`);
+  if (![...jar.keys()].some((name) => name.endsWith('ittifaq.session')))
+    throw new Error(`Signing in ${email} failed (HTTP ${response.status}).`);
   return cookie;
 }
 
@@ -95,7 +99,13 @@ function rotate(ordered: Job[], action: string, baseUrl: string): RequestPlan {
 }
 
 async function recordJobs(client: pg.Client, baseUrl: string, today: string): Promise<{ jobs: Job[]; action: string }> {
-  const { rows } = await client.query<{ email: string; milestone_id: string; kind: string; baseline: number | null; target: number | null }>(`
+  const { rows } = await client.query<{
+    email: string;
+    milestone_id: string;
+    kind: string;
+    baseline: number | null;
+    target: number | null;
+  }>(`
     with analysts as (
       select u.id, u.email from app_user u
       where u.role = 'ANALYST' and u.active and exists (select 1 from assignment a where a.user_id = u.id)
@@ -109,14 +119,20 @@ async function recordJobs(client: pg.Client, baseUrl: string, today: string): Pr
   const cookies = new Map<string, string>();
   for (const email of new Set(rows.map((row) => row.email))) cookies.set(email, await signIn(baseUrl, email));
   const jobs = rows.map((row, index): Job => {
-    const value: Record<string, string> = row.kind === 'ONE_OFF' ? { progress: '50' } : row.kind === 'RECURRING' ? { quantity: '1' } : { actualValue: String(row.target ?? 1) };
+    const value: Record<string, string> =
+      row.kind === 'ONE_OFF' ? { progress: '50' } : row.kind === 'RECURRING' ? { quantity: '1' } : { actualValue: String(row.target ?? 1) };
     return {
       cookie: cookies.get(row.email)!,
       path: `/workspace/milestones/${row.milestone_id}/record`,
       fields: {
-        milestoneId: row.milestone_id, observedOn: today, status: 'IN_PROGRESS', ...value,
+        milestoneId: row.milestone_id,
+        observedOn: today,
+        status: 'IN_PROGRESS',
+        ...value,
         narrative: `Benchmark update ${index}.`,
-        'evidence[0].url': 'https://example.org/bench/evidence', 'evidence[0].title': 'Benchmark evidence', 'evidence[0].kind': 'DOCUMENT',
+        'evidence[0].url': 'https://example.org/bench/evidence',
+        'evidence[0].title': 'Benchmark evidence',
+        'evidence[0].kind': 'DOCUMENT',
       },
     };
   });
@@ -143,9 +159,17 @@ async function verifyJobs(client: pg.Client, baseUrl: string): Promise<{ jobs: J
     limit ${VERIFY_POOL}`);
   const cookies = new Map<string, string>();
   for (const email of new Set(rows.map((row) => row.email))) cookies.set(email, await signIn(baseUrl, email));
-  const jobs = rows.map((row): Job => ({ cookie: cookies.get(row.email)!, path: '/workspace', fields: { updateId: row.update_id, decision: 'verify' } }));
+  const jobs = rows.map((row): Job => ({
+    cookie: cookies.get(row.email)!,
+    path: '/workspace',
+    fields: { updateId: row.update_id, decision: 'verify' },
+  }));
   const first = rows[0]!;
-  return { jobs, action: await actionId(baseUrl, `/workspace/agreements/${first.slug}`, cookies.get(first.email)!, 'form review-form'), slug: first.slug };
+  return {
+    jobs,
+    action: await actionId(baseUrl, `/workspace/agreements/${first.slug}`, cookies.get(first.email)!, 'form review-form'),
+    slug: first.slug,
+  };
 }
 
 export async function planWrite(kind: WriteKind, context: ScenarioContext): Promise<RequestPlan | Skipped> {

@@ -6,7 +6,19 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigError } from './cli.ts';
 
-const SOURCES = ['app', 'components', 'lib', 'i18n', 'messages', 'public', 'proxy.ts', 'next.config.js', 'package-lock.json', 'tsconfig.json', 'prisma/schema.prisma'];
+const SOURCES = [
+  'app',
+  'components',
+  'lib',
+  'i18n',
+  'messages',
+  'public',
+  'proxy.ts',
+  'next.config.js',
+  'package-lock.json',
+  'tsconfig.json',
+  'prisma/schema.prisma',
+];
 const STAMP = path.resolve('.next/ittifaq-sources.sha256');
 
 async function* files(entry: string): AsyncGenerator<string> {
@@ -28,7 +40,11 @@ export async function sourceFingerprint(): Promise<string> {
   const hash = createHash('sha256');
   for (const source of SOURCES) {
     for await (const file of files(source)) {
-      hash.update(file).update('\0').update(await readFile(file)).update('\0');
+      hash
+        .update(file)
+        .update('\0')
+        .update(await readFile(file))
+        .update('\0');
     }
   }
   return hash.digest('hex');

@@ -1,11 +1,28 @@
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip, cacheKey, gzippedWithNonce, PageCache, representation, storable, varyOnEncoding, weakEtag, withNonce } from './page-cache.ts';
+import {
+  acceptsGzip,
+  cacheKey,
+  gzippedWithNonce,
+  PageCache,
+  representation,
+  storable,
+  varyOnEncoding,
+  weakEtag,
+  withNonce,
+} from './page-cache.ts';
 
 const anonymous = (url: string, headers: Record<string, string> = {}) => ({ method: 'GET', url, headers });
 const html = (body: string, headers: Record<string, string> = {}) =>
-  storable(200, { 'content-type': 'text/html', 'content-security-policy': "script-src 'nonce-OLD1'", ...headers }, Buffer.from(body), 1, 0)!;
-const json = (body: string, headers: Record<string, string> = {}) => storable(200, { 'content-type': 'application/json', ...headers }, Buffer.from(body), 1, 0)!;
+  storable(
+    200,
+    { 'content-type': 'text/html', 'content-security-policy': "script-src 'nonce-OLD1'", ...headers },
+    Buffer.from(body),
+    1,
+    0,
+  )!;
+const json = (body: string, headers: Record<string, string> = {}) =>
+  storable(200, { 'content-type': 'application/json', ...headers }, Buffer.from(body), 1, 0)!;
 
 describe('the public page cache', () => {
   it('shares only anonymous loads of public pages and open data', () => {
@@ -24,7 +41,11 @@ describe('the public page cache', () => {
   });
 
   it('stores complete HTML pages without cookies, only with a nonce to swap', () => {
-    const headers = { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "script-src 'nonce-abc=' 'strict-dynamic'", 'content-length': 10 };
+    const headers = {
+      'content-type': 'text/html; charset=utf-8',
+      'content-security-policy': "script-src 'nonce-abc=' 'strict-dynamic'",
+      'content-length': 10,
+    };
     expect(storable(200, headers, Buffer.from('<html></html>'), 1, 0)).toMatchObject({ nonce: 'abc=', version: 1 });
     expect(storable(200, headers, Buffer.alloc(0), 1, 0)?.headers).not.toHaveProperty('content-length');
     expect(storable(404, headers, Buffer.alloc(0), 1, 0)).toBeNull();
@@ -44,7 +65,13 @@ describe('the public page cache', () => {
 
   it('serves each copy with a fresh nonce in the policy and in the page', () => {
     const body = '<script nonce="OLD1"></script><p>OLD — ملک</p><script nonce="OLD1"></script>';
-    const page = storable(200, { 'content-type': 'text/html', 'content-security-policy': "script-src 'nonce-OLD1'" }, Buffer.from(body), 1, 0)!;
+    const page = storable(
+      200,
+      { 'content-type': 'text/html', 'content-security-policy': "script-src 'nonce-OLD1'" },
+      Buffer.from(body),
+      1,
+      0,
+    )!;
     const served = representation(page, 'NEW2', undefined);
     expect(served.headers['content-security-policy']).toBe("script-src 'nonce-NEW2'");
     expect(served.body().toString()).toBe(body.replaceAll('OLD1', 'NEW2'));
@@ -121,7 +148,15 @@ describe('the public page cache', () => {
 
   it('drops entries when public data changes, after their lifetime, and beyond its size', () => {
     const cache = new PageCache({ maxBytes: 10, ttlMs: 1000 });
-    const page = (body: string, version = 1) => ({ headers: {}, segments: [Buffer.from(body)], deflated: [], bytes: body.length, nonce: 'n', version, storedAt: 0 });
+    const page = (body: string, version = 1) => ({
+      headers: {},
+      segments: [Buffer.from(body)],
+      deflated: [],
+      bytes: body.length,
+      nonce: 'n',
+      version,
+      storedAt: 0,
+    });
     cache.set('/a', page('12345'));
     expect(cache.get('/a', 1, 500)).not.toBeNull();
     expect(cache.get('/a', 2, 500)).toBeNull();

@@ -78,7 +78,13 @@ function split(body: Buffer, nonce: string): Buffer[] {
 const TRANSFER_HEADERS = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'date', 'content-encoding']);
 
 /** What to keep of a finished response, or null when it must not be shared. */
-export function storable(status: number, headers: Record<string, string | string[] | number | undefined>, body: Buffer, version: number, now: number): StoredPage | null {
+export function storable(
+  status: number,
+  headers: Record<string, string | string[] | number | undefined>,
+  body: Buffer,
+  version: number,
+  now: number,
+): StoredPage | null {
   const contentType = String(headers['content-type'] ?? '');
   const csp = String(headers['content-security-policy'] ?? '');
   const nonce = NONCE.exec(csp)?.[1] ?? null;
@@ -199,7 +205,12 @@ export function weakEtag(etag: string): string {
 
 /** A Vary field that also names Accept-Encoding. */
 export function varyOnEncoding(vary: string | string[] | undefined): string {
-  const names = [vary ?? []].flat().join(',').split(',').map((name) => name.trim()).filter(Boolean);
+  const names = [vary ?? []]
+    .flat()
+    .join(',')
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
   if (names.some((name) => name === '*' || name.toLowerCase() === 'accept-encoding')) return names.join(', ');
   return [...names, 'Accept-Encoding'].join(', ');
 }

@@ -119,9 +119,8 @@ export async function startEmbedded({ dataDir, port, fast = false }: EmbeddedOpt
   await assertWritable(dataDir);
   const passwordFile = path.join(dataDir, 'ittifaq.password');
   const initialised = existsSync(path.join(dataDir, 'PG_VERSION'));
-  const password = initialised && existsSync(passwordFile)
-    ? (await readFile(passwordFile, 'utf8')).trim()
-    : randomBytes(18).toString('base64url');
+  const password =
+    initialised && existsSync(passwordFile) ? (await readFile(passwordFile, 'utf8')).trim() : randomBytes(18).toString('base64url');
   const adminUrl = (p: number) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${p}/postgres`;
 
   const runningPort = await runningServerPort(dataDir);
@@ -138,8 +137,13 @@ export async function startEmbedded({ dataDir, port, fast = false }: EmbeddedOpt
     persistent: true,
     // PostgreSQL refuses to run as root; the package can create and use an unprivileged user.
     createPostgresUser: os.userInfo().uid === 0,
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200',
-      ...(fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : [])],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      ...(fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+    ],
     onLog: (message) => log.push(message),
     onError: (message) => log.push(String(message)),
   });
@@ -154,14 +158,22 @@ export async function startEmbedded({ dataDir, port, fast = false }: EmbeddedOpt
   try {
     await server.start();
   } catch {
-    const reason = log.join('').split('\n').find((line) => /FATAL|ERROR|could not/.test(line));
+    const reason = log
+      .join('')
+      .split('\n')
+      .find((line) => /FATAL|ERROR|could not/.test(line));
     throw new ConfigError(`PostgreSQL did not start from ${dataDir}: ${reason?.trim() ?? 'see the server log above'}.`);
   }
   return { adminUrl: adminUrl(port), embedded: true, stop: () => server.stop() };
 }
 
 function firstLine(text: string) {
-  return text.split('\n').find((line) => line.trim())?.trim() ?? text;
+  return (
+    text
+      .split('\n')
+      .find((line) => line.trim())
+      ?.trim() ?? text
+  );
 }
 
 /** The app's database server: DATABASE_URL's when set (never starting one), else the embedded one. */

@@ -1,5 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { changeAgreementStateAction, createAgreementAction, updateAgreementAction } from '../../app/(signed-in)/admin/agreements/actions.ts';
+import {
+  changeAgreementStateAction,
+  createAgreementAction,
+  updateAgreementAction,
+} from '../../app/(signed-in)/admin/agreements/actions.ts';
 import { assignAnalystAction, unassignAnalystAction } from '../../app/(signed-in)/admin/assignments/actions.ts';
 import { publicAgreementTag } from '../../lib/cache-tags.ts';
 import { loadPublicSlugs } from '../../lib/data/public-agreements.ts';
@@ -12,13 +16,27 @@ const db = testDb();
 let admin: { id: string; sessionVersion: number };
 
 const agreementFields = (slug: string) => ({
-  slug, title: `Agreement ${slug}`, kind: 'MOU', status: 'SIGNED', signedOn: '2026-02-01', summary: 'Cooperation in power.',
-  'parties[0].partyId': seedId('party', 'pakistan'), 'parties[0].role': 'SIGNATORY',
-  'parties[1].partyId': seedId('party', 'azerbaijan'), 'parties[1].role': 'SIGNATORY',
-  'parties[2].partyId': '', 'parties[2].role': 'SIGNATORY',
+  slug,
+  title: `Agreement ${slug}`,
+  kind: 'MOU',
+  status: 'SIGNED',
+  signedOn: '2026-02-01',
+  summary: 'Cooperation in power.',
+  'parties[0].partyId': seedId('party', 'pakistan'),
+  'parties[0].role': 'SIGNATORY',
+  'parties[1].partyId': seedId('party', 'azerbaijan'),
+  'parties[1].role': 'SIGNATORY',
+  'parties[2].partyId': '',
+  'parties[2].role': 'SIGNATORY',
   'sectors[0]': seedId('sector', 'energy-infrastructure'),
-  'documents[0].title': 'Joint statement', 'documents[0].url': 'https://example.org/statement', 'documents[0].kind': 'OFFICIAL_STATEMENT', 'documents[0].publishedOn': '',
-  'documents[1].title': '', 'documents[1].url': '', 'documents[1].kind': 'AGREEMENT_TEXT', 'documents[1].publishedOn': '',
+  'documents[0].title': 'Joint statement',
+  'documents[0].url': 'https://example.org/statement',
+  'documents[0].kind': 'OFFICIAL_STATEMENT',
+  'documents[0].publishedOn': '',
+  'documents[1].title': '',
+  'documents[1].url': '',
+  'documents[1].kind': 'AGREEMENT_TEXT',
+  'documents[1].publishedOn': '',
 });
 
 async function createAgreement(slug: string): Promise<string> {
@@ -38,26 +56,53 @@ describe('agreements in the admin console', () => {
     const id = await createAgreement('power-link');
     const stored = await db.agreement.findUniqueOrThrow({
       where: { id },
-      select: { publication: true, searchText: true, parties: { select: { role: true } }, sectors: true, sourceDocuments: { select: { title: true } } },
+      select: {
+        publication: true,
+        searchText: true,
+        parties: { select: { role: true } },
+        sectors: true,
+        sourceDocuments: { select: { title: true } },
+      },
     });
-    expect(stored).toMatchObject({ publication: 'DRAFT', parties: [{ role: 'SIGNATORY' }, { role: 'SIGNATORY' }], sourceDocuments: [{ title: 'Joint statement' }] });
+    expect(stored).toMatchObject({
+      publication: 'DRAFT',
+      parties: [{ role: 'SIGNATORY' }, { role: 'SIGNATORY' }],
+      sourceDocuments: [{ title: 'Joint statement' }],
+    });
     expect(stored.sectors).toHaveLength(1);
     expect(stored.searchText).toContain('Cooperation in power.');
     const event = await db.auditEvent.findFirstOrThrow({ where: { entityId: id, action: 'agreement.create' } });
     expect(event.actorId).toBe(admin.id);
-    expect(event.after).toMatchObject({ slug: 'power-link', parties: ['azerbaijan (SIGNATORY)', 'pakistan (SIGNATORY)'], sectors: ['energy-infrastructure'] });
+    expect(event.after).toMatchObject({
+      slug: 'power-link',
+      parties: ['azerbaijan (SIGNATORY)', 'pakistan (SIGNATORY)'],
+      sectors: ['energy-infrastructure'],
+    });
   });
 
   it('refuse invalid input field by field, keep what was typed, and write nothing', async () => {
     await actAs(admin);
-    const result = await expectNothingWritten(() => submit(createAgreementAction, {
-      ...agreementFields('Not A Slug'), title: ' ', kind: 'NOT_A_KIND', effectiveOn: '2026-05-01', expiresOn: '2026-04-30',
-      'documents[1].title': 'Annex', 'documents[1].url': 'ftp://example.org/annex',
-    }));
+    const result = await expectNothingWritten(() =>
+      submit(createAgreementAction, {
+        ...agreementFields('Not A Slug'),
+        title: ' ',
+        kind: 'NOT_A_KIND',
+        effectiveOn: '2026-05-01',
+        expiresOn: '2026-04-30',
+        'documents[1].title': 'Annex',
+        'documents[1].url': 'ftp://example.org/annex',
+      }),
+    );
     expect(result).toMatchObject({
       status: 'error',
       error: 'invalid',
-      fieldErrors: { slug: ['slugFormat'], title: ['required'], kind: ['invalidChoice'], expiresOn: ['endBeforeStart'], 'documents.1.url': ['invalidUrl'] },
+      fieldErrors: {
+        slug: ['slugFormat'],
+        title: ['required'],
+        kind: ['invalidChoice'],
+        expiresOn: ['endBeforeStart'],
+        'documents.1.url': ['invalidUrl'],
+      },
       values: { slug: 'Not A Slug', documents: [{ title: 'Joint statement' }, { title: 'Annex' }] },
     });
   });
@@ -76,8 +121,14 @@ describe('agreements in the admin console', () => {
     expect(invalidatedTags).toContain(publicAgreementTag(id));
 
     const stale = await expectNothingWritten(() =>
-      submit(updateAgreementAction, { ...agreementFields('grid-study'), id, version: 1, title: 'Grid study (other tab)' }));
-    expect(stale).toMatchObject({ status: 'error', error: 'conflict', current: { title: 'Grid study (revised)', version: 2 }, values: { title: 'Grid study (other tab)' } });
+      submit(updateAgreementAction, { ...agreementFields('grid-study'), id, version: 1, title: 'Grid study (other tab)' }),
+    );
+    expect(stale).toMatchObject({
+      status: 'error',
+      error: 'conflict',
+      current: { title: 'Grid study (revised)', version: 2 },
+      values: { title: 'Grid study (other tab)' },
+    });
     const event = await db.auditEvent.findFirstOrThrow({ where: { entityId: id, action: 'agreement.update' } });
     expect(event.before).toMatchObject({ title: 'Agreement grid-study' });
     expect(event.after).toMatchObject({ title: 'Grid study (revised)' });
@@ -87,12 +138,17 @@ describe('agreements in the admin console', () => {
     await actAs(admin);
     const id = await createAgreement('published-link');
     invalidatedTags.length = 0;
-    expect(await submit(changeAgreementStateAction, { id, version: 1, change: 'publish' })).toMatchObject({ status: 'success', message: 'publish' });
+    expect(await submit(changeAgreementStateAction, { id, version: 1, change: 'publish' })).toMatchObject({
+      status: 'success',
+      message: 'publish',
+    });
     expect(Object.keys(await loadPublicSlugs())).toContain('published-link');
     expect(invalidatedTags).toEqual(expect.arrayContaining(['public:agreements', publicAgreementTag(id)]));
     expect(await submit(changeAgreementStateAction, { id, version: 2, change: 'unpublish' })).toMatchObject({ status: 'success' });
     expect(Object.keys(await loadPublicSlugs())).not.toContain('published-link');
-    const actions = (await db.auditEvent.findMany({ where: { entityId: id }, orderBy: { id: 'asc' }, select: { action: true } })).map((e) => e.action);
+    const actions = (await db.auditEvent.findMany({ where: { entityId: id }, orderBy: { id: 'asc' }, select: { action: true } })).map(
+      (e) => e.action,
+    );
     expect(actions).toEqual(['agreement.create', 'agreement.publish', 'agreement.unpublish']);
   });
 
@@ -108,7 +164,10 @@ describe('agreements in the admin console', () => {
     expect(refused).toMatchObject({ status: 'error', error: 'slugInUse' });
     await submit(updateAgreementAction, { ...agreementFields('reused-slug-2026'), id: successor, version: 1 });
     expect(await submit(changeAgreementStateAction, { id, version: 3, change: 'restore' })).toMatchObject({ status: 'success' });
-    expect(await db.agreement.findUniqueOrThrow({ where: { id }, select: { archivedAt: true, publication: true } })).toEqual({ archivedAt: null, publication: 'PUBLISHED' });
+    expect(await db.agreement.findUniqueOrThrow({ where: { id }, select: { archivedAt: true, publication: true } })).toEqual({
+      archivedAt: null,
+      publication: 'PUBLISHED',
+    });
   });
 
   it('have analysts assigned and unassigned, audited on the agreement; admins cannot be assigned', async () => {
@@ -122,7 +181,10 @@ describe('agreements in the admin console', () => {
     expect(await db.assignment.count({ where: { agreementId: id } })).toBe(1);
     expect(await submit(unassignAnalystAction, { agreementId: id, userId: analyst.id })).toMatchObject({ status: 'success' });
     expect(await db.assignment.count({ where: { agreementId: id } })).toBe(0);
-    const events = await db.auditEvent.findMany({ where: { entityType: 'agreement', entityId: id, action: { startsWith: 'assignment.' } }, orderBy: { id: 'asc' } });
+    const events = await db.auditEvent.findMany({
+      where: { entityType: 'agreement', entityId: id, action: { startsWith: 'assignment.' } },
+      orderBy: { id: 'asc' },
+    });
     expect(events.map((event) => [event.action, event.after ?? event.before])).toEqual([
       ['assignment.add', { analyst: analyst.email, userId: analyst.id }],
       ['assignment.remove', { analyst: analyst.email, userId: analyst.id }],

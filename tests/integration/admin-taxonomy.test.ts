@@ -27,15 +27,34 @@ describe('parties and sectors', () => {
     await actAs(admin);
     const party = await createParty('wapda');
     expect(party).toMatchObject({ countryCode: 'PK', shortName: null, version: 1 });
-    const badCountry = await expectNothingWritten(() => submit(createPartyAction, { slug: 'socar-2', name: 'SOCAR again', kind: 'STATE_COMPANY', countryCode: 'Azerbaijan' }));
-    expect(badCountry).toMatchObject({ status: 'error', error: 'invalid', fieldErrors: { countryCode: ['countryCode'] }, values: { name: 'SOCAR again', countryCode: 'Azerbaijan' } });
-    const takenSlug = await expectNothingWritten(() => submit(createPartyAction, { slug: 'socar', name: 'SOCAR again', kind: 'STATE_COMPANY', countryCode: 'AZ' }));
+    const badCountry = await expectNothingWritten(() =>
+      submit(createPartyAction, { slug: 'socar-2', name: 'SOCAR again', kind: 'STATE_COMPANY', countryCode: 'Azerbaijan' }),
+    );
+    expect(badCountry).toMatchObject({
+      status: 'error',
+      error: 'invalid',
+      fieldErrors: { countryCode: ['countryCode'] },
+      values: { name: 'SOCAR again', countryCode: 'Azerbaijan' },
+    });
+    const takenSlug = await expectNothingWritten(() =>
+      submit(createPartyAction, { slug: 'socar', name: 'SOCAR again', kind: 'STATE_COMPANY', countryCode: 'AZ' }),
+    );
     expect(takenSlug).toMatchObject({ status: 'error', error: 'invalid', fieldErrors: { slug: ['slugTaken'] } });
 
-    const edit = { id: party.id, slug: 'wapda', name: 'Water and Power Development Authority', shortName: 'WAPDA', kind: 'GOVERNMENT_BODY', countryCode: 'PK' };
+    const edit = {
+      id: party.id,
+      slug: 'wapda',
+      name: 'Water and Power Development Authority',
+      shortName: 'WAPDA',
+      kind: 'GOVERNMENT_BODY',
+      countryCode: 'PK',
+    };
     expect(await submit(updatePartyAction, { ...edit, version: 1 })).toMatchObject({ status: 'success' });
-    expect(await expectNothingWritten(() => submit(updatePartyAction, { ...edit, version: 1, name: 'Stale' })))
-      .toMatchObject({ status: 'error', error: 'conflict', current: { name: 'Water and Power Development Authority', version: 2 } });
+    expect(await expectNothingWritten(() => submit(updatePartyAction, { ...edit, version: 1, name: 'Stale' }))).toMatchObject({
+      status: 'error',
+      error: 'conflict',
+      current: { name: 'Water and Power Development Authority', version: 2 },
+    });
     expect(invalidatedTags).toContain(PUBLIC_TAXONOMY_TAG);
   });
 
@@ -45,33 +64,61 @@ describe('parties and sectors', () => {
     const lng = seedId('agreement', 'lng-supply-socar');
     const duplicate = await createParty('socar-duplicate');
     // The duplicate is a signatory of the LNG agreement, as SOCAR already is, and implements it.
-    await db.agreementParty.createMany({ data: [{ agreementId: lng, partyId: duplicate.id, role: 'SIGNATORY' }, { agreementId: lng, partyId: duplicate.id, role: 'IMPLEMENTING' }] });
+    await db.agreementParty.createMany({
+      data: [
+        { agreementId: lng, partyId: duplicate.id, role: 'SIGNATORY' },
+        { agreementId: lng, partyId: duplicate.id, role: 'IMPLEMENTING' },
+      ],
+    });
     const milestone = await db.milestone.findFirstOrThrow({ where: { agreementId: lng }, select: { id: true } });
     await db.milestone.update({ where: { id: milestone.id }, data: { responsiblePartyId: duplicate.id } });
     const analyst = await createUser({ role: 'ANALYST', partyId: duplicate.id });
     const token = await sessionTokenFor(analyst);
     const update = await db.progressUpdate.create({
-      data: { milestoneId: milestone.id, agreementId: lng, authorId: analyst.id, authorSideId: duplicate.id, observedOn: new Date('2026-10-01'), status: 'IN_PROGRESS', progress: 20 },
+      data: {
+        milestoneId: milestone.id,
+        agreementId: lng,
+        authorId: analyst.id,
+        authorSideId: duplicate.id,
+        observedOn: new Date('2026-10-01'),
+        status: 'IN_PROGRESS',
+        progress: 20,
+      },
     });
     invalidatedTags.length = 0;
 
     const result = await submit(mergePartyAction, { id: duplicate.id, version: duplicate.version, survivorId: socar });
     expect(result).toEqual({ status: 'redirect', to: `/admin/parties/${socar}?notice=merged` });
-    const links = await db.agreementParty.findMany({ where: { agreementId: lng, partyId: { in: [socar, duplicate.id] } }, select: { partyId: true, role: true }, orderBy: { role: 'asc' } });
-    expect(links).toEqual([{ partyId: socar, role: 'SIGNATORY' }, { partyId: socar, role: 'IMPLEMENTING' }]);
+    const links = await db.agreementParty.findMany({
+      where: { agreementId: lng, partyId: { in: [socar, duplicate.id] } },
+      select: { partyId: true, role: true },
+      orderBy: { role: 'asc' },
+    });
+    expect(links).toEqual([
+      { partyId: socar, role: 'SIGNATORY' },
+      { partyId: socar, role: 'IMPLEMENTING' },
+    ]);
     expect((await db.milestone.findUniqueOrThrow({ where: { id: milestone.id } })).responsiblePartyId).toBe(socar);
     expect((await db.user.findUniqueOrThrow({ where: { id: analyst.id } })).partyId).toBe(socar);
     expect(await viewerFromSessionToken(token)).toEqual({ kind: 'public', role: 'PUBLIC' });
     expect((await db.progressUpdate.findUniqueOrThrow({ where: { id: update.id } })).authorSideId).toBe(socar);
-    expect(await db.party.findUniqueOrThrow({ where: { id: duplicate.id } })).toMatchObject({ mergedIntoId: socar, archivedAt: expect.any(Date) });
+    expect(await db.party.findUniqueOrThrow({ where: { id: duplicate.id } })).toMatchObject({
+      mergedIntoId: socar,
+      archivedAt: expect.any(Date),
+    });
     expect(invalidatedTags).toEqual(expect.arrayContaining([PUBLIC_TAXONOMY_TAG, publicAgreementTag(lng)]));
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: 'party.merge', entityId: duplicate.id } });
     expect(event.after).toMatchObject({ survivor: 'socar', moved: { agreementLinks: 2, milestones: 1, users: 1, updates: 1 } });
 
     // An archived party cannot be merged again, and nothing merges into itself.
-    expect(await expectNothingWritten(() => submit(mergePartyAction, { id: duplicate.id, version: 2, survivorId: socar }))).toMatchObject({ status: 'error', error: 'archived' });
-    expect(await expectNothingWritten(() => submit(mergePartyAction, { id: socar, version: 1, survivorId: socar })))
-      .toMatchObject({ status: 'error', fieldErrors: { survivorId: ['mergeIntoSelf'] } });
+    expect(await expectNothingWritten(() => submit(mergePartyAction, { id: duplicate.id, version: 2, survivorId: socar }))).toMatchObject({
+      status: 'error',
+      error: 'archived',
+    });
+    expect(await expectNothingWritten(() => submit(mergePartyAction, { id: socar, version: 1, survivorId: socar }))).toMatchObject({
+      status: 'error',
+      fieldErrors: { survivorId: ['mergeIntoSelf'] },
+    });
   });
 
   it('merge a duplicate sector into the survivor, skipping agreements already in it', async () => {
@@ -89,6 +136,9 @@ describe('parties and sectors', () => {
     expect(await submit(mergeSectorAction, { id: duplicate.id, version: 1, survivorId: energy })).toMatchObject({ status: 'redirect' });
     expect(await db.agreementSector.count({ where: { sectorId: duplicate.id } })).toBe(0);
     for (const agreementId of [lng, other]) expect(await db.agreementSector.count({ where: { agreementId, sectorId: energy } })).toBe(1);
-    expect(await db.sector.findUniqueOrThrow({ where: { id: duplicate.id } })).toMatchObject({ mergedIntoId: energy, archivedAt: expect.any(Date) });
+    expect(await db.sector.findUniqueOrThrow({ where: { id: duplicate.id } })).toMatchObject({
+      mergedIntoId: energy,
+      archivedAt: expect.any(Date),
+    });
   });
 });

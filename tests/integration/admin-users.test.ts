@@ -39,9 +39,18 @@ describe('accounts created by an admin', () => {
     const event = await db.auditEvent.findFirstOrThrow({ where: { action: 'user.create', entityId: created.id } });
     expect(JSON.stringify([event.before, event.after])).not.toContain(created.token);
 
-    const duplicate = await expectNothingWritten(() => submit(createUserAction, { name: 'Again', email: 'NIGAR.aliyeva@example.org', role: 'ANALYST' }));
+    const duplicate = await expectNothingWritten(() =>
+      submit(createUserAction, { name: 'Again', email: 'NIGAR.aliyeva@example.org', role: 'ANALYST' }),
+    );
     expect(duplicate).toMatchObject({ status: 'error', fieldErrors: { email: ['emailTaken'] } });
-    const adminWithSide = await expectNothingWritten(() => submit(createUserAction, { name: 'Side admin', email: 'side@example.org', role: 'ADMIN', partyId: '01900000-0000-7000-8000-000000000001' }));
+    const adminWithSide = await expectNothingWritten(() =>
+      submit(createUserAction, {
+        name: 'Side admin',
+        email: 'side@example.org',
+        role: 'ADMIN',
+        partyId: '01900000-0000-7000-8000-000000000001',
+      }),
+    );
     expect(adminWithSide).toMatchObject({ status: 'error', fieldErrors: { partyId: ['adminNoSide'] } });
   });
 
@@ -50,14 +59,34 @@ describe('accounts created by an admin', () => {
     await actAs(admin);
     const created = await createThroughForm('link-once@example.org');
     await actAs(null);
-    expect(await expectNothingWritten(() => setPassword(created.token, 'qwerty123456'))).toMatchObject({ status: 'error', fieldErrors: { password: ['common'] } });
-    expect(await expectNothingWritten(() => submit(setPasswordAction, { token: created.token, password: PASSWORD, passwordConfirmation: `${PASSWORD}!` })))
-      .toMatchObject({ status: 'error', fieldErrors: { passwordConfirmation: ['mismatch'] } });
+    expect(await expectNothingWritten(() => setPassword(created.token, 'qwerty123456'))).toMatchObject({
+      status: 'error',
+      fieldErrors: { password: ['common'] },
+    });
+    expect(
+      await expectNothingWritten(() =>
+        submit(setPasswordAction, { token: created.token, password: PASSWORD, passwordConfirmation: `${PASSWORD}!` }),
+      ),
+    ).toMatchObject({ status: 'error', fieldErrors: { passwordConfirmation: ['mismatch'] } });
     expect(await setPassword(created.token)).toEqual({ status: 'redirect', to: '/sign-in?notice=password-set' });
-    expect(await verifyPasswordStep('link-once@example.org', PASSWORD, '10.0.0.9')).toMatchObject({ outcome: 'signed-in', userId: created.id });
-    expect(await expectNothingWritten(() => setPassword(created.token, 'another-long-passphrase-2026'))).toMatchObject({ status: 'error', error: 'invalidLink' });
-    const actions = (await db.auditEvent.findMany({ where: { entityId: created.id }, orderBy: { id: 'asc' }, select: { action: true, actorId: true } }));
-    expect(actions).toEqual([{ action: 'user.create', actorId: admin.id }, { action: 'user.password-set', actorId: created.id }, { action: 'auth.sign-in', actorId: created.id }]);
+    expect(await verifyPasswordStep('link-once@example.org', PASSWORD, '10.0.0.9')).toMatchObject({
+      outcome: 'signed-in',
+      userId: created.id,
+    });
+    expect(await expectNothingWritten(() => setPassword(created.token, 'another-long-passphrase-2026'))).toMatchObject({
+      status: 'error',
+      error: 'invalidLink',
+    });
+    const actions = await db.auditEvent.findMany({
+      where: { entityId: created.id },
+      orderBy: { id: 'asc' },
+      select: { action: true, actorId: true },
+    });
+    expect(actions).toEqual([
+      { action: 'user.create', actorId: admin.id },
+      { action: 'user.password-set', actorId: created.id },
+      { action: 'auth.sign-in', actorId: created.id },
+    ]);
   });
 
   it('refuse a link after 48 hours', async () => {
@@ -80,7 +109,11 @@ describe('accounts created by an admin', () => {
     await actAs(admin);
     const first = await submit(changeUserAccountAction, { id: created.id, version: await version(created.id), change: 'reset-password' });
     const second = await submit(changeUserAccountAction, { id: created.id, version: await version(created.id), change: 'reset-password' });
-    expect(second).toMatchObject({ status: 'success', message: 'reset-password', data: { link: expect.stringContaining('/set-password/') } });
+    expect(second).toMatchObject({
+      status: 'success',
+      message: 'reset-password',
+      data: { link: expect.stringContaining('/set-password/') },
+    });
     expect(await viewerFromSessionToken(session)).toEqual(PUBLIC);
     expect(await verifyPasswordStep('reset@example.org', PASSWORD, '10.0.0.9')).toEqual({ outcome: 'invalid' });
     const firstToken = (first as { data: { link: string } }).data.link.split('/set-password/')[1]!;
@@ -95,13 +128,22 @@ describe('accounts created by an admin', () => {
     const analyst = await createUser({ role: 'ANALYST', password: PASSWORD });
     const session = await sessionTokenFor(analyst);
     await actAs(admin);
-    expect(await submit(changeUserAccountAction, { id: analyst.id, version: 1, change: 'deactivate' })).toMatchObject({ status: 'success', message: 'deactivate' });
+    expect(await submit(changeUserAccountAction, { id: analyst.id, version: 1, change: 'deactivate' })).toMatchObject({
+      status: 'success',
+      message: 'deactivate',
+    });
     expect(await viewerFromSessionToken(session)).toEqual(PUBLIC);
     expect(await verifyPasswordStep(analyst.email, PASSWORD, '10.0.0.10')).toEqual({ outcome: 'invalid' });
-    expect(await expectNothingWritten(() => submit(changeUserAccountAction, { id: analyst.id, version: 1, change: 'reactivate' }))).toMatchObject({ status: 'error', error: 'conflict' });
-    expect(await submit(changeUserAccountAction, { id: analyst.id, version: 2, change: 'reactivate' })).toMatchObject({ status: 'success' });
+    expect(
+      await expectNothingWritten(() => submit(changeUserAccountAction, { id: analyst.id, version: 1, change: 'reactivate' })),
+    ).toMatchObject({ status: 'error', error: 'conflict' });
+    expect(await submit(changeUserAccountAction, { id: analyst.id, version: 2, change: 'reactivate' })).toMatchObject({
+      status: 'success',
+    });
     expect(await verifyPasswordStep(analyst.email, PASSWORD, '10.0.0.10')).toMatchObject({ outcome: 'signed-in' });
-    const actions = (await db.auditEvent.findMany({ where: { entityId: analyst.id, action: { startsWith: 'user.' } }, orderBy: { id: 'asc' } })).map((e) => e.action);
+    const actions = (
+      await db.auditEvent.findMany({ where: { entityId: analyst.id, action: { startsWith: 'user.' } }, orderBy: { id: 'asc' } })
+    ).map((e) => e.action);
     expect(actions).toEqual(['user.deactivate', 'user.reactivate']);
   });
 
@@ -117,9 +159,17 @@ describe('accounts created by an admin', () => {
     expect(await submit(updateUserAction, { ...fields, version: 2, partyId: party.id })).toMatchObject({ status: 'success' });
     expect(await viewerFromSessionToken(session)).toEqual(PUBLIC);
     expect(await submit(updateUserAction, { ...fields, version: 3, partyId: '', role: 'ADMIN' })).toMatchObject({ status: 'success' });
-    const events = await db.auditEvent.findMany({ where: { entityId: analyst.id }, orderBy: { id: 'asc' }, select: { action: true, before: true, after: true } });
+    const events = await db.auditEvent.findMany({
+      where: { entityId: analyst.id },
+      orderBy: { id: 'asc' },
+      select: { action: true, before: true, after: true },
+    });
     expect(events).toEqual([
-      { action: 'user.update', before: { name: 'Test analyst', email: analyst.email }, after: { name: 'Renamed analyst', email: analyst.email } },
+      {
+        action: 'user.update',
+        before: { name: 'Test analyst', email: analyst.email },
+        after: { name: 'Renamed analyst', email: analyst.email },
+      },
       { action: 'user.side-change', before: { side: null }, after: { side: 'side-party' } },
       { action: 'user.role-change', before: { role: 'ANALYST' }, after: { role: 'ADMIN' } },
       { action: 'user.side-change', before: { side: 'side-party' }, after: { side: null } },
@@ -132,9 +182,12 @@ describe('accounts created by an admin', () => {
     await db.recoveryCode.create({ data: { userId: other.id, codeHash: 'x'.repeat(64) } });
     const session = await sessionTokenFor(other);
     await actAs(admin);
-    expect(await submit(changeUserAccountAction, { id: other.id, version: 1, change: 'reset-two-factor' })).toMatchObject({ status: 'success' });
-    expect(await db.user.findUniqueOrThrow({ where: { id: other.id }, select: { totpSecret: true, totpEnabledAt: true, totpLastStep: true } }))
-      .toEqual({ totpSecret: null, totpEnabledAt: null, totpLastStep: null });
+    expect(await submit(changeUserAccountAction, { id: other.id, version: 1, change: 'reset-two-factor' })).toMatchObject({
+      status: 'success',
+    });
+    expect(
+      await db.user.findUniqueOrThrow({ where: { id: other.id }, select: { totpSecret: true, totpEnabledAt: true, totpLastStep: true } }),
+    ).toEqual({ totpSecret: null, totpEnabledAt: null, totpLastStep: null });
     expect(await db.recoveryCode.count({ where: { userId: other.id } })).toBe(0);
     expect(await viewerFromSessionToken(session)).toEqual(PUBLIC);
   });
@@ -148,16 +201,22 @@ describe('the last-admin rule', () => {
     await actAs(last);
     const deactivate = await expectNothingWritten(() => submit(changeUserAccountAction, { id: last.id, version: 1, change: 'deactivate' }));
     expect(deactivate).toMatchObject({ status: 'error', error: 'lastAdmin' });
-    const demote = await expectNothingWritten(() => submit(updateUserAction, { id: last.id, version: 1, name: 'Last', email: last.email, role: 'ANALYST' }));
+    const demote = await expectNothingWritten(() =>
+      submit(updateUserAction, { id: last.id, version: 1, name: 'Last', email: last.email, role: 'ANALYST' }),
+    );
     expect(demote).toMatchObject({ status: 'error', error: 'lastAdmin' });
 
     const second = await createUser({ role: 'ADMIN', twoFactor: true });
-    expect(await submit(updateUserAction, { id: last.id, version: 1, name: 'Last', email: last.email, role: 'ANALYST' })).toMatchObject({ status: 'success' });
+    expect(await submit(updateUserAction, { id: last.id, version: 1, name: 'Last', email: last.email, role: 'ANALYST' })).toMatchObject({
+      status: 'success',
+    });
     await actAs(second);
-    expect(await expectNothingWritten(() => submit(changeUserAccountAction, { id: second.id, version: 1, change: 'deactivate' }))).toMatchObject({ error: 'lastAdmin' });
+    expect(
+      await expectNothingWritten(() => submit(changeUserAccountAction, { id: second.id, version: 1, change: 'deactivate' })),
+    ).toMatchObject({ error: 'lastAdmin' });
   });
 
-  it('holds while another admin\'s deactivation is in flight: the second waits for it and is refused', async () => {
+  it("holds while another admin's deactivation is in flight: the second waits for it and is refused", async () => {
     await db.user.updateMany({ where: { role: 'ADMIN' }, data: { active: false } });
     const a = await createUser({ role: 'ADMIN', twoFactor: true });
     const b = await createUser({ role: 'ADMIN', twoFactor: true });

@@ -12,7 +12,9 @@ const db = testDb();
 
 function auditVerify() {
   const result = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/audit-verify.ts'], {
-    env: process.env, encoding: 'utf8', timeout: 60_000,
+    env: process.env,
+    encoding: 'utf8',
+    timeout: 60_000,
   });
   return { status: result.status, stdout: result.stdout.trim(), stderr: result.stderr.trim() };
 }
@@ -22,19 +24,26 @@ let actorId: string;
 beforeAll(async () => {
   actorId = (await createUser({ role: 'ADMIN', twoFactor: true })).id;
   // 120 events over three days: agreement edits by the admin, then sign-ins by the system.
-  await db.$transaction(async (tx) => {
-    for (let index = 0; index < 120; index++) {
-      const day = `2026-03-0${1 + Math.floor(index / 40)}`;
-      await appendAudit(tx, {
-        actorId: index < 60 ? actorId : null,
-        action: index < 60 ? 'agreement.update' : 'auth.sign-in-failed',
-        entityType: index < 60 ? 'agreement' : 'user',
-        entityId: index % 2 ? 'entity-odd' : 'entity-even',
-        before: { title: `Title ${index}` },
-        after: { title: `Title ${index + 1}` },
-      }, new Date(`${day}T10:${String(index % 60).padStart(2, '0')}:00Z`));
-    }
-  }, { timeout: 60_000 });
+  await db.$transaction(
+    async (tx) => {
+      for (let index = 0; index < 120; index++) {
+        const day = `2026-03-0${1 + Math.floor(index / 40)}`;
+        await appendAudit(
+          tx,
+          {
+            actorId: index < 60 ? actorId : null,
+            action: index < 60 ? 'agreement.update' : 'auth.sign-in-failed',
+            entityType: index < 60 ? 'agreement' : 'user',
+            entityId: index % 2 ? 'entity-odd' : 'entity-even',
+            before: { title: `Title ${index}` },
+            after: { title: `Title ${index + 1}` },
+          },
+          new Date(`${day}T10:${String(index % 60).padStart(2, '0')}:00Z`),
+        );
+      }
+    },
+    { timeout: 60_000 },
+  );
 });
 
 describe('the audit log', () => {
@@ -50,7 +59,9 @@ describe('the audit log', () => {
     const mine = await listAuditEvents(viewer, parseAuditFilters({ actor: actorId, entityId: 'entity-odd' }));
     expect(mine.total).toBe(30);
     expect(mine.events[0]).toMatchObject({ action: 'agreement.update', actor: { id: actorId } });
-    expect((await listAuditEvents(viewer, parseAuditFilters({ actor: 'system', action: 'auth.sign-in-failed', entityType: 'user' }))).total).toBe(60);
+    expect(
+      (await listAuditEvents(viewer, parseAuditFilters({ actor: 'system', action: 'auth.sign-in-failed', entityType: 'user' }))).total,
+    ).toBe(60);
     // Inclusive calendar days: 40 events on each of March 2 and 3.
     expect((await listAuditEvents(viewer, parseAuditFilters({ from: '2026-03-02', to: '2026-03-03' }))).total).toBe(80);
     // Nonsense in the URL is ignored, never an error.
@@ -71,11 +82,15 @@ describe('the audit log', () => {
       await client.query('alter table audit_event enable trigger audit_event_append_only');
     });
     expect(await submit(verifyAuditChainAction, {})).toMatchObject({
-      status: 'error', error: 'chain-broken', current: { ok: false, brokenAtId: String(victim.id), reason: 'content' },
+      status: 'error',
+      error: 'chain-broken',
+      current: { ok: false, brokenAtId: String(victim.id), reason: 'content' },
     });
     const script = auditVerify();
     expect(script.status).toBe(1);
-    expect(script.stdout).toBe(`BROKEN at event ${victim.id}: its content does not match its hash (altered outside the app); ${Number(victim.id) - 1} events before it verified`);
+    expect(script.stdout).toBe(
+      `BROKEN at event ${victim.id}: its content does not match its hash (altered outside the app); ${Number(victim.id) - 1} events before it verified`,
+    );
   });
 
   it('reports a removed event as a broken link at the event after it', async () => {

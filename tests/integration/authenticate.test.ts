@@ -20,7 +20,10 @@ async function auditActions(entityId: string) {
 describe('the password step', () => {
   it('signs in with the right password and records it', async () => {
     const user = await createUser({ role: 'ANALYST', password: PASSWORD });
-    expect(await verifyPasswordStep(user.email.toUpperCase(), PASSWORD, '10.0.0.1')).toMatchObject({ outcome: 'signed-in', userId: user.id });
+    expect(await verifyPasswordStep(user.email.toUpperCase(), PASSWORD, '10.0.0.1')).toMatchObject({
+      outcome: 'signed-in',
+      userId: user.id,
+    });
     expect(await auditActions(user.id)).toContain('auth.sign-in');
   });
 
@@ -39,7 +42,11 @@ describe('the password step', () => {
     const wrong = await time(user.email, 'not-the-password-at-all');
     const unknown = await time('nobody-here@example.org', 'not-the-password-at-all');
     const inactive = await time(deactivated.email, PASSWORD);
-    expect([wrong.result, unknown.result, inactive.result]).toEqual([{ outcome: 'invalid' }, { outcome: 'invalid' }, { outcome: 'invalid' }]);
+    expect([wrong.result, unknown.result, inactive.result]).toEqual([
+      { outcome: 'invalid' },
+      { outcome: 'invalid' },
+      { outcome: 'invalid' },
+    ]);
     // Argon2id dominates: an unknown account must not answer several times faster than a known one.
     expect(unknown.ms).toBeGreaterThan(wrong.ms * 0.4);
   });
@@ -63,7 +70,10 @@ describe('the password step', () => {
   it('rehashes a password stored with weaker parameters at the next sign-in', async () => {
     const user = await createUser({ role: 'ANALYST' });
     const db = testDb();
-    await db.user.update({ where: { id: user.id }, data: { passwordHash: await hash(PASSWORD, { memoryCost: 4096, timeCost: 1, parallelism: 1 }) } });
+    await db.user.update({
+      where: { id: user.id },
+      data: { passwordHash: await hash(PASSWORD, { memoryCost: 4096, timeCost: 1, parallelism: 1 }) },
+    });
     expect((await verifyPasswordStep(user.email, PASSWORD, null)).outcome).toBe('signed-in');
     const stored = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
     await db.$disconnect();

@@ -33,11 +33,13 @@ function restore(file: string, url = restoredUrl) {
 async function dumpTables(url: string) {
   return withClient(async (client) => {
     const { rows: tables } = await client.query<{ tablename: string }>(
-      `select tablename from pg_tables where schemaname = 'public' and tablename <> '_prisma_migrations' order by 1`);
+      `select tablename from pg_tables where schemaname = 'public' and tablename <> '_prisma_migrations' order by 1`,
+    );
     const dump: Record<string, unknown[]> = {};
     for (const { tablename } of tables) {
       const { rows } = await client.query(
-        `select to_jsonb(t) - 'password_hash' - 'totp_secret' - 'totp_last_step' as row from "${tablename}" t order by to_jsonb(t)::text`);
+        `select to_jsonb(t) - 'password_hash' - 'totp_secret' - 'totp_last_step' as row from "${tablename}" t order by to_jsonb(t)::text`,
+      );
       dump[tablename] = rows.map((row) => row.row);
     }
     return dump;
@@ -63,7 +65,13 @@ describe('a full backup', () => {
     // insert the survivor first.
     const db = testDb();
     const duplicate = await db.party.create({
-      data: { id: '00000000-0000-4000-8000-000000000001', slug: 'socar-duplicate', name: 'SOCAR (duplicate)', kind: 'STATE_COMPANY', countryCode: 'AZ' },
+      data: {
+        id: '00000000-0000-4000-8000-000000000001',
+        slug: 'socar-duplicate',
+        name: 'SOCAR (duplicate)',
+        kind: 'STATE_COMPANY',
+        countryCode: 'AZ',
+      },
     });
     await db.$disconnect();
     await mergeParty(admin, { id: duplicate.id, version: 1, survivorId: seedId('party', 'socar') });
@@ -97,12 +105,16 @@ describe('a full backup', () => {
     for (const table of Object.keys(original)) expect(restored[table], table).toEqual(original[table]);
 
     const verify = spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/audit-verify.ts'], {
-      env: { ...process.env, DATABASE_URL: restoredUrl }, encoding: 'utf8', timeout: 60_000,
+      env: { ...process.env, DATABASE_URL: restoredUrl },
+      encoding: 'utf8',
+      timeout: 60_000,
     });
     expect(verify.stdout.trim()).toBe(`OK: ${original.audit_event!.length} events`);
     // New rows after a restore get fresh ids.
     await withClient(async (client) => {
-      const { rows } = await client.query(`select nextval(pg_get_serial_sequence('audit_event', 'id'))::int as next, max(id)::int as max from audit_event`);
+      const { rows } = await client.query(
+        `select nextval(pg_get_serial_sequence('audit_event', 'id'))::int as next, max(id)::int as max from audit_event`,
+      );
       expect(rows[0].next).toBe(rows[0].max + 1);
     }, restoredUrl);
   }, 180_000);
@@ -120,7 +132,11 @@ describe('a full backup', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="ittifaq-backup-.+\.json"$/);
     expect(response.headers.get('cache-control')).toBe('no-store');
-    expect(JSON.parse(await response.text())).toMatchObject({ format: 'ittifaq-backup', version: 1, tables: { agreement: expect.any(Array) } });
+    expect(JSON.parse(await response.text())).toMatchObject({
+      format: 'ittifaq-backup',
+      version: 1,
+      tables: { agreement: expect.any(Array) },
+    });
     expect(await databaseFingerprint()).toBe(before);
   });
 
@@ -128,7 +144,9 @@ describe('a full backup', () => {
     const file = path.join(dir, 'backup.json');
     const again = restore(file);
     expect(again.status).toBe(1);
-    expect(again.stderr).toMatch(/^ittifaq: .*backup\.json: the database is not empty \(table \w+ has rows\); restore only into an empty database\.$/);
+    expect(again.stderr).toMatch(
+      /^ittifaq: .*backup\.json: the database is not empty \(table \w+ has rows\); restore only into an empty database\.$/,
+    );
 
     const wrong = path.join(dir, 'wrong.json');
     await writeFile(wrong, JSON.stringify({ format: 'ittifaq-backup', version: 2, tables: {} }));
@@ -138,9 +156,12 @@ describe('a full backup', () => {
       const result = restore(wrong, withDatabase(adminUrl, fresh));
       expect(result.status).toBe(1);
       expect(result.stderr).toMatch(/^ittifaq: .*wrong\.json: backup format version 2 is not supported \(this version reads 1\)\.$/);
-      await withClient(async (client) => {
-        expect((await client.query('select count(*)::int as n from party')).rows[0].n).toBe(0);
-      }, withDatabase(adminUrl, fresh));
+      await withClient(
+        async (client) => {
+          expect((await client.query('select count(*)::int as n from party')).rows[0].n).toBe(0);
+        },
+        withDatabase(adminUrl, fresh),
+      );
     } finally {
       await dropDatabase(adminUrl, fresh);
     }

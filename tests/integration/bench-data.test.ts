@@ -39,7 +39,10 @@ describe('the benchmark data generator', () => {
         const { milestones, updates } = await loadScoringInputs(db, agreement.id);
         const expected = scoreAgreement(milestones, updates, AS_OF);
         expect(agreement.score, agreement.slug).toBeCloseTo(expected.score, 9);
-        const stored = await db.milestone.findMany({ where: { agreementId: agreement.id }, select: { id: true, score: true, status: true, lastObservedOn: true } });
+        const stored = await db.milestone.findMany({
+          where: { agreementId: agreement.id },
+          select: { id: true, score: true, status: true, lastObservedOn: true },
+        });
         for (const result of expected.milestones) {
           const row = stored.find((m) => m.id === result.milestoneId)!;
           expect(row.score, result.milestoneId).toBeCloseTo(result.score, 9);
@@ -52,7 +55,7 @@ describe('the benchmark data generator', () => {
     }
   });
 
-  it('stores the monthly history and search text that the app\'s own recomputation produces', async () => {
+  it("stores the monthly history and search text that the app's own recomputation produces", async () => {
     const db = createPrismaClient(process.env.DATABASE_URL!);
     const snapshot = async (tx: Pick<typeof db, 'agreement' | 'agreementScoreMonth'>, id: string) => {
       const [agreement, months] = await Promise.all([
@@ -73,14 +76,17 @@ describe('the benchmark data generator', () => {
         const stored = await snapshot(db, id);
         if (stored.months.length) withHistory += 1;
         await expect(
-          db.$transaction(async (tx) => {
-            await recomputeAgreement(tx, id, { today: AS_OF });
-            const recomputed = await snapshot(tx, id);
-            expect(recomputed.searchLines).toEqual(stored.searchLines);
-            expect(recomputed.months.map(([month]) => month)).toEqual(stored.months.map(([month]) => month));
-            recomputed.months.forEach(([, score], index) => expect(score).toBeCloseTo(stored.months[index]![1], 9));
-            throw new Rollback();
-          }, { timeout: 30_000 }),
+          db.$transaction(
+            async (tx) => {
+              await recomputeAgreement(tx, id, { today: AS_OF });
+              const recomputed = await snapshot(tx, id);
+              expect(recomputed.searchLines).toEqual(stored.searchLines);
+              expect(recomputed.months.map(([month]) => month)).toEqual(stored.months.map(([month]) => month));
+              recomputed.months.forEach(([, score], index) => expect(score).toBeCloseTo(stored.months[index]![1], 9));
+              throw new Rollback();
+            },
+            { timeout: 30_000 },
+          ),
         ).rejects.toBeInstanceOf(Rollback);
       }
       expect(withHistory).toBeGreaterThan(10);

@@ -20,7 +20,10 @@ describe('npm run user:create', () => {
     expect(result.stderr).toBe('');
     expect(result.stdout).toContain('Created admin first.admin@example.org');
     const db = testDb();
-    const user = await db.user.findUniqueOrThrow({ where: { email: 'first.admin@example.org' }, select: { id: true, role: true, passwordHash: true } });
+    const user = await db.user.findUniqueOrThrow({
+      where: { email: 'first.admin@example.org' },
+      select: { id: true, role: true, passwordHash: true },
+    });
     expect(user.role).toBe('ADMIN');
     expect(await verifyPassword(user.passwordHash!, 'caspian-lng-cargo-2026')).toBe(true);
     expect(await db.auditEvent.count({ where: { action: 'user.create', entityId: user.id } })).toBe(1);
@@ -28,7 +31,9 @@ describe('npm run user:create', () => {
   });
 
   it('refuses a weak password or a duplicate email in one line, creating nothing', async () => {
-    const weak = runScript(['scripts/user-create.ts', '--email', 'weak@example.org', '--role', 'analyst'], { ITTIFAQ_USER_PASSWORD: 'qwerty123456' });
+    const weak = runScript(['scripts/user-create.ts', '--email', 'weak@example.org', '--role', 'analyst'], {
+      ITTIFAQ_USER_PASSWORD: 'qwerty123456',
+    });
     expect(weak.status).toBe(1);
     expect(weak.stderr).toBe('ittifaq: the password is in the list of common passwords');
     const duplicate = runScript(['scripts/user-create.ts', '--email', 'first.admin@example.org', '--role', 'admin'], {
@@ -47,13 +52,16 @@ describe('start-up', () => {
   it('refuses to start without NEXTAUTH_SECRET, and says why in one line', () => {
     const result = runScript(check, { NEXTAUTH_SECRET: undefined, NEXTAUTH_URL: undefined });
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe('ittifaq: NEXTAUTH_SECRET is not set; generate one with `openssl rand -base64 32`. The server will not start without it.');
+    expect(result.stderr).toBe(
+      'ittifaq: NEXTAUTH_SECRET is not set; generate one with `openssl rand -base64 32`. The server will not start without it.',
+    );
   });
 
   it('refuses a short secret and a plain-HTTP public URL, and starts with a good configuration', () => {
     expect(runScript(check, { NEXTAUTH_SECRET: 'short' }).stderr).toContain('NEXTAUTH_SECRET must be at least 32 characters long.');
-    expect(runScript(check, { NEXTAUTH_SECRET: 'x'.repeat(40), NEXTAUTH_URL: 'http://ittifaq.example.org' }).stderr)
-      .toContain('NEXTAUTH_URL must use https outside local development');
+    expect(runScript(check, { NEXTAUTH_SECRET: 'x'.repeat(40), NEXTAUTH_URL: 'http://ittifaq.example.org' }).stderr).toContain(
+      'NEXTAUTH_URL must use https outside local development',
+    );
     expect(runScript(check, { NEXTAUTH_SECRET: 'x'.repeat(40), NEXTAUTH_URL: 'https://ittifaq.example.org' }).stdout).toBe('started');
   });
 });

@@ -12,11 +12,22 @@ const db = testDb();
 let admin: { id: string; sessionVersion: number };
 
 const newAgreement = (slug: string, cells: Record<string, string> = {}) => ({
-  slug, title: `Agreement ${slug}`, kind: 'AGREEMENT', status: 'SIGNED', signed_on: '2025-03-01', summary: 'A power link.',
-  sectors: 'energy-infrastructure', parties: 'pakistan:SIGNATORY;azerbaijan:SIGNATORY', ...cells,
+  slug,
+  title: `Agreement ${slug}`,
+  kind: 'AGREEMENT',
+  status: 'SIGNED',
+  signed_on: '2025-03-01',
+  summary: 'A power link.',
+  sectors: 'energy-infrastructure',
+  parties: 'pakistan:SIGNATORY;azerbaijan:SIGNATORY',
+  ...cells,
 });
 const oneOff = (agreementSlug: string, title: string, cells: Record<string, string> = {}) => ({
-  agreement_slug: agreementSlug, title, weight: '1', kind: 'ONE_OFF', ...cells,
+  agreement_slug: agreementSlug,
+  title,
+  weight: '1',
+  kind: 'ONE_OFF',
+  ...cells,
 });
 
 beforeAll(async () => {
@@ -34,12 +45,16 @@ describe('checking a CSV import', () => {
     expect(await checkFiles({})).toMatchObject({ status: 'error', error: 'invalid', fieldErrors: { agreementsFile: ['chooseFile'] } });
   });
 
-  it('checks every row with the forms\' rules and names the row and column of each problem, writing nothing', async () => {
+  it("checks every row with the forms' rules and names the row and column of each problem, writing nothing", async () => {
     await actAs(admin);
     const agreements = csvOf(AGREEMENT_HEADER, [
       newAgreement('power-link'),
       newAgreement('bogus-kind', { kind: 'BOGUS' }),
-      newAgreement('bad-links', { signed_on: '2024-13-01', sectors: 'energy-infrastructure;no-such-sector', parties: 'pakistan;nobody:SIGNATORY;azerbaijan:BOSS' }),
+      newAgreement('bad-links', {
+        signed_on: '2024-13-01',
+        sectors: 'energy-infrastructure;no-such-sector',
+        parties: 'pakistan;nobody:SIGNATORY;azerbaijan:BOSS',
+      }),
       newAgreement('Bad Slug', { title: ' ' }),
       newAgreement('power-link', { title: 'Again' }),
       newAgreement('backwards', { effective_on: '2024-05-01', expires_on: '2024-04-01' }),
@@ -56,31 +71,45 @@ describe('checking a CSV import', () => {
     expect(problemsOf(preview)).toEqual({
       agreements: [
         '3 kind notOneOf',
-        '4 sectors unknownSector', '4 parties partyFormat', '4 parties unknownParty', '4 signed_on invalidDate', '4 parties notOneOf',
-        '5 slug slugFormat', '5 title required',
+        '4 sectors unknownSector',
+        '4 parties partyFormat',
+        '4 parties unknownParty',
+        '4 signed_on invalidDate',
+        '4 parties notOneOf',
+        '5 slug slugFormat',
+        '5 title required',
         '6 slug duplicateSlug',
         '7 expires_on endBeforeStart',
       ],
       milestones: [
         '3 agreement_slug unknownAgreement',
-        '4 frequency required', '4 quantity_per_period required', '4 unit required', '4 starts_on required',
-        '5 position invalidPosition', '5 responsible_party unknownParty', '5 weight invalidNumber',
+        '4 frequency required',
+        '4 quantity_per_period required',
+        '4 unit required',
+        '4 starts_on required',
+        '5 position invalidPosition',
+        '5 responsible_party unknownParty',
+        '5 weight invalidNumber',
         '6 target baselineEqualsTarget',
       ],
     });
     const rowThree = preview.files[0]!.rows.find((row) => row.row === 3)!;
     expect(rowThree).toMatchObject({ slug: 'bogus-kind', outcome: null });
-    expect(rowThree.issues[0]!.values).toEqual({ choices: 'MOU, AGREEMENT, TREATY, PROTOCOL, CONTRACT, LETTER_OF_INTENT, JOINT_DECLARATION, PROGRAMME' });
+    expect(rowThree.issues[0]!.values).toEqual({
+      choices: 'MOU, AGREEMENT, TREATY, PROTOCOL, CONTRACT, LETTER_OF_INTENT, JOINT_DECLARATION, PROGRAMME',
+    });
     expect(preview.files[0]!.rows.find((row) => row.row === 6)!.issues[0]!.values).toEqual({ first: 2 });
     expect(preview.files[0]!.rows.find((row) => row.row === 2)).toMatchObject({ outcome: 'create', issues: [] });
   });
 
   it('names file-level problems: unknown and missing columns, a file in the wrong slot, a header without rows', async () => {
     await actAs(admin);
-    const preview = previewOf(await checkFiles({
-      agreements: csvOf([...AGREEMENT_HEADER.filter((column) => column !== 'summary'), 'colour'], [newAgreement('x')]),
-      milestones: csvOf(AGREEMENT_HEADER, [newAgreement('y')]),
-    }));
+    const preview = previewOf(
+      await checkFiles({
+        agreements: csvOf([...AGREEMENT_HEADER.filter((column) => column !== 'summary'), 'colour'], [newAgreement('x')]),
+        milestones: csvOf(AGREEMENT_HEADER, [newAgreement('y')]),
+      }),
+    );
     expect(problemsOf(preview)).toEqual({
       agreements: ['unknownColumns', 'missingColumns'],
       milestones: ['agreementsInMilestonesSlot'],
@@ -95,15 +124,23 @@ describe('importing checked files', () => {
     await actAs(admin);
     const lngId = seedId('agreement', 'lng-supply-socar');
     const lngBefore = await db.agreement.findUniqueOrThrow({
-      where: { id: lngId }, select: { version: true, publication: true, _count: { select: { sourceDocuments: true } } },
+      where: { id: lngId },
+      select: { version: true, publication: true, _count: { select: { sourceDocuments: true } } },
     });
     const cargoes = await db.milestone.findFirstOrThrow({ where: { agreementId: lngId, title: 'One LNG cargo delivered each month' } });
     const lastPosition = (await db.milestone.aggregate({ where: { agreementId: lngId }, _max: { position: true } }))._max.position!;
     const agreements = csvOf(AGREEMENT_HEADER, [
       newAgreement('caspian-link', { summary: "'=1+1 is not a formula here" }),
       {
-        slug: 'lng-supply-socar', title: 'LNG supply from SOCAR: one cargo a month', kind: 'CONTRACT', status: 'IN_FORCE', signed_on: '2023-08-01',
-        effective_on: '2024-01-01', expires_on: '2026-12-31', summary: 'Revised summary.', sectors: 'energy-infrastructure',
+        slug: 'lng-supply-socar',
+        title: 'LNG supply from SOCAR: one cargo a month',
+        kind: 'CONTRACT',
+        status: 'IN_FORCE',
+        signed_on: '2023-08-01',
+        effective_on: '2024-01-01',
+        expires_on: '2026-12-31',
+        summary: 'Revised summary.',
+        sectors: 'energy-infrastructure',
         parties: 'socar:SIGNATORY;pakistan-lng:SIGNATORY',
       },
     ]);
@@ -112,8 +149,16 @@ describe('importing checked files', () => {
       oneOff('caspian-link', 'Cable laid'),
       oneOff('caspian-link', 'Cable laid'),
       {
-        agreement_slug: 'lng-supply-socar', title: 'One LNG cargo delivered each month', weight: '2', kind: 'RECURRING', frequency: 'MONTHLY',
-        quantity_per_period: '1', unit: 'cargo', starts_on: '2024-01-01', ends_on: '2026-12-31', responsible_party: 'socar',
+        agreement_slug: 'lng-supply-socar',
+        title: 'One LNG cargo delivered each month',
+        weight: '2',
+        kind: 'RECURRING',
+        frequency: 'MONTHLY',
+        quantity_per_period: '1',
+        unit: 'cargo',
+        starts_on: '2024-01-01',
+        ends_on: '2026-12-31',
+        responsible_party: 'socar',
       },
       oneOff('lng-supply-socar', 'Second terminal contract signed'),
     ]);
@@ -128,7 +173,8 @@ describe('importing checked files', () => {
     const auditBefore = await db.auditEvent.count();
     const result = await importChecked(preview);
     expect(result).toMatchObject({
-      status: 'success', message: 'imported',
+      status: 'success',
+      message: 'imported',
       data: { agreements: { created: 1, updated: 1, unchanged: 0 }, milestones: { created: 4, updated: 1, unchanged: 0 } },
     });
 
@@ -140,36 +186,62 @@ describe('importing checked files', () => {
     expect(caspian.publishedAt).not.toBeNull();
     expect(caspian.parties.map((link) => link.role)).toEqual(['SIGNATORY', 'SIGNATORY']);
     expect(caspian.sectors).toHaveLength(1);
-    expect(caspian.milestones.map((m) => [m.position, m.title])).toEqual([[0, 'Route surveyed'], [1, 'Cable laid'], [2, 'Cable laid']]);
+    expect(caspian.milestones.map((m) => [m.position, m.title])).toEqual([
+      [0, 'Route surveyed'],
+      [1, 'Cable laid'],
+      [2, 'Cable laid'],
+    ]);
     expect(caspian.searchText).toContain('Route surveyed');
     expect(caspian.scoredAt).not.toBeNull();
     expect(caspian.monthlyScores.length).toBeGreaterThan(0);
 
     const lng = await db.agreement.findUniqueOrThrow({
       where: { id: lngId },
-      include: { _count: { select: { sourceDocuments: true } }, parties: true, milestones: { where: { archivedAt: null }, orderBy: { position: 'asc' } } },
+      include: {
+        _count: { select: { sourceDocuments: true } },
+        parties: true,
+        milestones: { where: { archivedAt: null }, orderBy: { position: 'asc' } },
+      },
     });
     expect(lng).toMatchObject({ summary: 'Revised summary.', version: lngBefore.version + 1, publication: lngBefore.publication });
     expect(lng._count.sourceDocuments).toBe(lngBefore._count.sourceDocuments);
     expect(lng.parties).toHaveLength(2);
-    expect(lng.milestones.find((m) => m.id === cargoes.id)).toMatchObject({ weight: 2, version: cargoes.version + 1, position: cargoes.position });
+    expect(lng.milestones.find((m) => m.id === cargoes.id)).toMatchObject({
+      weight: 2,
+      version: cargoes.version + 1,
+      position: cargoes.position,
+    });
     expect(lng.milestones.at(-1)).toMatchObject({ title: 'Second terminal contract signed', position: lastPosition + 1 });
 
     // One transaction: every row it inserted carries the same transaction timestamp.
-    const created = await db.milestone.findMany({ where: { agreementId: { in: [caspian.id, lngId] }, createdAt: { gte: caspian.createdAt } }, select: { createdAt: true } });
+    const created = await db.milestone.findMany({
+      where: { agreementId: { in: [caspian.id, lngId] }, createdAt: { gte: caspian.createdAt } },
+      select: { createdAt: true },
+    });
     expect(created).toHaveLength(4);
     expect(new Set(created.map((row) => row.createdAt.getTime()))).toEqual(new Set([caspian.createdAt.getTime()]));
 
     const events = await db.auditEvent.findMany({ where: { id: { gt: BigInt(auditBefore) } }, orderBy: { id: 'asc' } });
     expect(events.map((event) => event.action)).toEqual([
-      'agreement.import-create', 'agreement.import-update',
-      'milestone.import-create', 'milestone.import-create', 'milestone.import-create', 'milestone.import-create', 'milestone.import-update',
+      'agreement.import-create',
+      'agreement.import-update',
+      'milestone.import-create',
+      'milestone.import-create',
+      'milestone.import-create',
+      'milestone.import-create',
+      'milestone.import-update',
     ]);
     expect(events.every((event) => event.actorId === admin.id)).toBe(true);
-    expect(events[1]).toMatchObject({ entityId: lngId, before: { summary: expect.stringContaining('Pakistani delegation') }, after: { summary: 'Revised summary.' } });
+    expect(events[1]).toMatchObject({
+      entityId: lngId,
+      before: { summary: expect.stringContaining('Pakistani delegation') },
+      after: { summary: 'Revised summary.' },
+    });
     expect(events[6]).toMatchObject({ entityId: cargoes.id, before: { weight: 3 }, after: { weight: 2 } });
     expect(await verifyStoredChain(db)).toMatchObject({ ok: true });
-    expect(invalidatedTags).toEqual(expect.arrayContaining([PUBLIC_AGREEMENTS_TAG, publicAgreementTag(caspian.id), publicAgreementTag(lngId)]));
+    expect(invalidatedTags).toEqual(
+      expect.arrayContaining([PUBLIC_AGREEMENTS_TAG, publicAgreementTag(caspian.id), publicAgreementTag(lngId)]),
+    );
 
     // The same files again change nothing, so nothing is written: no versions, no events.
     const again = previewOf(await checkFiles({ agreements, milestones }));
@@ -178,7 +250,8 @@ describe('importing checked files', () => {
       ['unchanged', 'unchanged', 'unchanged', 'unchanged', 'unchanged'],
     ]);
     expect(await expectNothingWritten(() => importChecked(again))).toMatchObject({
-      status: 'success', data: { agreements: { unchanged: 2 }, milestones: { unchanged: 5 } },
+      status: 'success',
+      data: { agreements: { unchanged: 2 }, milestones: { unchanged: 5 } },
     });
   });
 
@@ -202,13 +275,17 @@ describe('importing checked files', () => {
 
   it('leaves the register as it was when a write fails halfway', async () => {
     await actAs(admin);
-    const preview = previewOf(await checkFiles({
-      agreements: csvOf(AGREEMENT_HEADER, [newAgreement('doomed-link')]),
-      milestones: csvOf(MILESTONE_HEADER, [oneOff('doomed-link', 'Never written')]),
-    }));
+    const preview = previewOf(
+      await checkFiles({
+        agreements: csvOf(AGREEMENT_HEADER, [newAgreement('doomed-link')]),
+        milestones: csvOf(MILESTONE_HEADER, [oneOff('doomed-link', 'Never written')]),
+      }),
+    );
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     await withClient(async (client) => {
-      await client.query(`create function fail_audit() returns trigger language plpgsql as $$ begin raise exception 'simulated failure'; end $$`);
+      await client.query(
+        `create function fail_audit() returns trigger language plpgsql as $$ begin raise exception 'simulated failure'; end $$`,
+      );
       await client.query('create trigger fail_audit before insert on audit_event for each statement execute function fail_audit()');
     });
     try {

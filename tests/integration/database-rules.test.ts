@@ -29,20 +29,22 @@ describe('the database', () => {
     await withClient(async (client) => {
       const pending = (await client.query(`select id from progress_update where review_state = 'PENDING' limit 1`)).rows[0];
       const reviewer = (await client.query(`select id from app_user where role = 'ADMIN' limit 1`)).rows[0];
-      await expect(client.query(`update progress_update set narrative = 'rewritten' where id = $1`, [pending.id]))
-        .rejects.toThrow(/cannot be edited/);
-      await client.query(
-        `update progress_update set review_state = 'VERIFIED', reviewer_id = $2, reviewed_at = now() where id = $1`,
-        [pending.id, reviewer.id],
+      await expect(client.query(`update progress_update set narrative = 'rewritten' where id = $1`, [pending.id])).rejects.toThrow(
+        /cannot be edited/,
       );
-      await expect(client.query(`update progress_update set review_state = 'REJECTED' where id = $1`, [pending.id]))
-        .rejects.toThrow(/already been reviewed/);
+      await client.query(`update progress_update set review_state = 'VERIFIED', reviewer_id = $2, reviewed_at = now() where id = $1`, [
+        pending.id,
+        reviewer.id,
+      ]);
+      await expect(client.query(`update progress_update set review_state = 'REJECTED' where id = $1`, [pending.id])).rejects.toThrow(
+        /already been reviewed/,
+      );
       await expect(client.query('delete from progress_update where id = $1', [pending.id])).rejects.toThrow(/never deleted/);
       await expect(client.query(`update evidence set title = 'x'`)).rejects.toThrow(/append-only/);
     });
   });
 
-  it('keeps a full-text vector of each agreement\'s public text', async () => {
+  it("keeps a full-text vector of each agreement's public text", async () => {
     await withClient(async (client) => {
       const { rows } = await client.query(
         `select slug from agreement where search_vector @@ websearch_to_tsquery('english', 'cargoes Qasim') order by slug`,
@@ -59,8 +61,13 @@ describe('the audit chain under concurrency', () => {
     const { verifyChain } = await import('../../lib/audit/chain.ts');
     const db = createPrismaClient(process.env.DATABASE_URL!);
     try {
-      await Promise.all(Array.from({ length: 40 }, (_, index) =>
-        db.$transaction((tx) => appendAudit(tx, { actorId: null, action: 'test.concurrent', entityType: 'test', entityId: String(index) }))));
+      await Promise.all(
+        Array.from({ length: 40 }, (_, index) =>
+          db.$transaction((tx) =>
+            appendAudit(tx, { actorId: null, action: 'test.concurrent', entityType: 'test', entityId: String(index) }),
+          ),
+        ),
+      );
       const events = await db.auditEvent.findMany({ orderBy: { id: 'asc' } });
       expect(verifyChain(events)).toMatchObject({ ok: true, checked: events.length });
     } finally {

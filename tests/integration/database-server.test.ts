@@ -123,8 +123,15 @@ describe('the embedded server', () => {
     await expect(startEmbedded({ dataDir, port: await freePort() })).rejects.toThrow(
       `The database directory ${dataDir} is not writable (ENOTDIR); fix its permissions or set ITTIFAQ_DB_DIR.`,
     );
-    const result = start({ DATABASE_URL: '', ITTIFAQ_DB_DIR: dataDir, ITTIFAQ_DB_PORT: String(await freePort()), PORT: String(await freePort()) });
+    const result = start({
+      DATABASE_URL: '',
+      ITTIFAQ_DB_DIR: dataDir,
+      ITTIFAQ_DB_PORT: String(await freePort()),
+      PORT: String(await freePort()),
+    });
     expect(result.status).toBe(1);
-    expect(result.stderr).toBe(`ittifaq: The database directory ${dataDir} is not writable (ENOTDIR); fix its permissions or set ITTIFAQ_DB_DIR.`);
+    expect(result.stderr).toBe(
+      `ittifaq: The database directory ${dataDir} is not writable (ENOTDIR); fix its permissions or set ITTIFAQ_DB_DIR.`,
+    );
   });
 });

@@ -8,8 +8,12 @@ import { Prisma } from '../../lib/generated/prisma/client.ts';
 import { withClient } from '../support/db.ts';
 
 const SETUP = 'create table if not exists pipeline_probe (id int primary key, label text not null)';
-const labels = () => withClient(async (client) => (await client.query<{ label: string }>('select label from pipeline_probe order by id')).rows.map((row) => row.label));
-const insert = (id: number, label: string | null) => Prisma.sql`insert into pipeline_probe (id, label) values (${id}, ${label}) returning id`;
+const labels = () =>
+  withClient(async (client) =>
+    (await client.query<{ label: string }>('select label from pipeline_probe order by id')).rows.map((row) => row.label),
+  );
+const insert = (id: number, label: string | null) =>
+  Prisma.sql`insert into pipeline_probe (id, label) values (${id}, ${label}) returning id`;
 
 describe('a pipelined transaction', () => {
   it('answers each statement of a batch in order and commits with the last batch', async () => {
@@ -29,7 +33,9 @@ describe('a pipelined transaction', () => {
   });
 
   it('rolls back a batch with a failing statement and reports that statement, not the ones it aborted', async () => {
-    const attempt = inPipelinedTransaction(getPipelinedPool(), (pipeline) => pipeline([insert(4, 'four'), insert(5, null), insert(6, 'six')], { commit: true }));
+    const attempt = inPipelinedTransaction(getPipelinedPool(), (pipeline) =>
+      pipeline([insert(4, 'four'), insert(5, null), insert(6, 'six')], { commit: true }),
+    );
     await expect(attempt).rejects.toMatchObject({ code: '23502', column: 'label' });
     expect(await labels()).toEqual(['one', 'two', 'three']);
   });

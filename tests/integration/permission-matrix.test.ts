@@ -13,7 +13,11 @@ import { withClient } from '../support/db.ts';
 import { redirectTarget, request } from '../support/next-request.ts';
 
 type PersonaName = 'public' | 'analystNotAssigned' | 'analystAssigned' | 'analystOwnUpdate' | 'admin' | 'deactivated';
-interface Persona { name: PersonaName; user: { id: string; sessionVersion: number } | null; principal: Principal }
+interface Persona {
+  name: PersonaName;
+  user: { id: string; sessionVersion: number } | null;
+  principal: Principal;
+}
 
 interface World {
   agreementId: string;
@@ -64,7 +68,12 @@ const FIXTURES: Record<string, Fixture> = {
     target: (world) => ({ updateId: world.updateId }),
   },
   'app/(signed-in)/workspace/actions.ts#editMilestoneDetailsAction': {
-    form: (world) => ({ milestoneId: world.milestoneId, version: String(world.milestoneVersion()), description: 'Edited in the matrix', dueOn: '2026-12-31' }),
+    form: (world) => ({
+      milestoneId: world.milestoneId,
+      version: String(world.milestoneVersion()),
+      description: 'Edited in the matrix',
+      dueOn: '2026-12-31',
+    }),
     target: (world) => ({ agreementId: world.agreementId }),
   },
   'app/(auth)/set-password/[token]/actions.ts#setPasswordAction': {
@@ -72,37 +81,70 @@ const FIXTURES: Record<string, Fixture> = {
   },
   // Admin fixtures aim at records that do not exist or at a stale version where a success would
   // change the shared world; the admin actions' own tests cover their successes.
-  'app/(signed-in)/admin/agreements/actions.ts#createAgreementAction': { form: () => ({ slug: 'matrix-agreement', title: 'Matrix agreement', kind: 'MOU', status: 'SIGNED' }) },
+  'app/(signed-in)/admin/agreements/actions.ts#createAgreementAction': {
+    form: () => ({ slug: 'matrix-agreement', title: 'Matrix agreement', kind: 'MOU', status: 'SIGNED' }),
+  },
   'app/(signed-in)/admin/agreements/actions.ts#updateAgreementAction': {
     form: (w) => ({ id: w.agreementId, version: '999', slug: 'lng-supply-socar', title: 'Matrix', kind: 'MOU', status: 'SIGNED' }),
   },
-  'app/(signed-in)/admin/agreements/actions.ts#changeAgreementStateAction': { form: (w) => ({ id: w.agreementId, version: '999', change: 'unpublish' }) },
+  'app/(signed-in)/admin/agreements/actions.ts#changeAgreementStateAction': {
+    form: (w) => ({ id: w.agreementId, version: '999', change: 'unpublish' }),
+  },
   'app/(signed-in)/admin/agreements/[id]/milestones/actions.ts#createMilestoneAction': {
     form: () => ({ agreementId: MISSING_ID, title: 'Matrix milestone', weight: '1', kind: 'ONE_OFF' }),
   },
   'app/(signed-in)/admin/agreements/[id]/milestones/actions.ts#updateMilestoneAction': {
     form: () => ({ id: MISSING_ID, version: '1', title: 'Matrix milestone', weight: '1', kind: 'ONE_OFF' }),
   },
-  'app/(signed-in)/admin/agreements/[id]/milestones/actions.ts#changeMilestoneStateAction': { form: () => ({ id: MISSING_ID, version: '1', change: 'archive' }) },
-  'app/(signed-in)/admin/agreements/[id]/milestones/actions.ts#moveMilestoneAction': { form: () => ({ id: MISSING_ID, version: '1', direction: 'up' }) },
-  'app/(signed-in)/admin/parties/actions.ts#createPartyAction': { form: () => ({ slug: 'matrix-party', name: 'Matrix party', kind: 'COMPANY', countryCode: 'PK' }) },
+  'app/(signed-in)/admin/agreements/[id]/milestones/actions.ts#changeMilestoneStateAction': {
+    form: () => ({ id: MISSING_ID, version: '1', change: 'archive' }),
+  },
+  'app/(signed-in)/admin/agreements/[id]/milestones/actions.ts#moveMilestoneAction': {
+    form: () => ({ id: MISSING_ID, version: '1', direction: 'up' }),
+  },
+  'app/(signed-in)/admin/parties/actions.ts#createPartyAction': {
+    form: () => ({ slug: 'matrix-party', name: 'Matrix party', kind: 'COMPANY', countryCode: 'PK' }),
+  },
   'app/(signed-in)/admin/parties/actions.ts#updatePartyAction': {
     form: () => ({ id: MISSING_ID, version: '1', slug: 'matrix-party-2', name: 'Matrix party', kind: 'COMPANY', countryCode: 'PK' }),
   },
-  'app/(signed-in)/admin/parties/actions.ts#mergePartyAction': { form: () => ({ id: MISSING_ID, version: '1', survivorId: seedId('party', 'pakistan') }) },
+  'app/(signed-in)/admin/parties/actions.ts#mergePartyAction': {
+    form: () => ({ id: MISSING_ID, version: '1', survivorId: seedId('party', 'pakistan') }),
+  },
   'app/(signed-in)/admin/sectors/actions.ts#createSectorAction': { form: () => ({ slug: 'matrix-sector', name: 'Matrix sector' }) },
-  'app/(signed-in)/admin/sectors/actions.ts#updateSectorAction': { form: () => ({ id: MISSING_ID, version: '1', slug: 'matrix-sector-2', name: 'Matrix sector' }) },
-  'app/(signed-in)/admin/sectors/actions.ts#mergeSectorAction': { form: () => ({ id: MISSING_ID, version: '1', survivorId: seedId('sector', 'health') }) },
-  'app/(signed-in)/admin/users/actions.ts#createUserAction': { form: () => ({ name: 'Matrix user', email: 'matrix-new@example.org', role: 'ANALYST' }) },
-  'app/(signed-in)/admin/users/actions.ts#updateUserAction': { form: () => ({ id: MISSING_ID, version: '1', name: 'Matrix', email: 'matrix-edit@example.org', role: 'ANALYST' }) },
-  'app/(signed-in)/admin/users/actions.ts#changeUserAccountAction': { form: () => ({ id: MISSING_ID, version: '1', change: 'deactivate' }) },
-  'app/(signed-in)/admin/assignments/actions.ts#assignAnalystAction': { form: (w) => ({ agreementId: w.agreementId, userId: MISSING_ID }), target: (w) => ({ agreementId: w.agreementId }) },
-  'app/(signed-in)/admin/assignments/actions.ts#unassignAnalystAction': { form: (w) => ({ agreementId: w.agreementId, userId: MISSING_ID }), target: (w) => ({ agreementId: w.agreementId }) },
+  'app/(signed-in)/admin/sectors/actions.ts#updateSectorAction': {
+    form: () => ({ id: MISSING_ID, version: '1', slug: 'matrix-sector-2', name: 'Matrix sector' }),
+  },
+  'app/(signed-in)/admin/sectors/actions.ts#mergeSectorAction': {
+    form: () => ({ id: MISSING_ID, version: '1', survivorId: seedId('sector', 'health') }),
+  },
+  'app/(signed-in)/admin/users/actions.ts#createUserAction': {
+    form: () => ({ name: 'Matrix user', email: 'matrix-new@example.org', role: 'ANALYST' }),
+  },
+  'app/(signed-in)/admin/users/actions.ts#updateUserAction': {
+    form: () => ({ id: MISSING_ID, version: '1', name: 'Matrix', email: 'matrix-edit@example.org', role: 'ANALYST' }),
+  },
+  'app/(signed-in)/admin/users/actions.ts#changeUserAccountAction': {
+    form: () => ({ id: MISSING_ID, version: '1', change: 'deactivate' }),
+  },
+  'app/(signed-in)/admin/assignments/actions.ts#assignAnalystAction': {
+    form: (w) => ({ agreementId: w.agreementId, userId: MISSING_ID }),
+    target: (w) => ({ agreementId: w.agreementId }),
+  },
+  'app/(signed-in)/admin/assignments/actions.ts#unassignAnalystAction': {
+    form: (w) => ({ agreementId: w.agreementId, userId: MISSING_ID }),
+    target: (w) => ({ agreementId: w.agreementId }),
+  },
   'app/(signed-in)/admin/audit/actions.ts#verifyAuditChainAction': { form: () => ({}) },
   // The check only reads; the import is refused because the digest matches no check of these files.
-  'app/(signed-in)/admin/import/actions.ts#checkImportAction': { form: () => ({ agreementsFile: 'slug,title\r\nmatrix-import,Matrix import\r\n' }) },
+  'app/(signed-in)/admin/import/actions.ts#checkImportAction': {
+    form: () => ({ agreementsFile: 'slug,title\r\nmatrix-import,Matrix import\r\n' }),
+  },
   'app/(signed-in)/admin/import/actions.ts#runImportAction': {
-    form: () => ({ agreementsData: Buffer.from('slug,title\r\nmatrix-import,Matrix import\r\n').toString('base64'), digest: '0'.repeat(64) }),
+    form: () => ({
+      agreementsData: Buffer.from('slug,title\r\nmatrix-import,Matrix import\r\n').toString('base64'),
+      digest: '0'.repeat(64),
+    }),
   },
 };
 
@@ -129,10 +171,14 @@ async function serverActionModules() {
 /** A fingerprint of every row of every table. */
 async function databaseFingerprint() {
   return withClient(async (client) => {
-    const tables = (await client.query(`select tablename from pg_tables where schemaname = 'public' and tablename <> '_prisma_migrations' order by 1`)).rows;
+    const tables = (
+      await client.query(`select tablename from pg_tables where schemaname = 'public' and tablename <> '_prisma_migrations' order by 1`)
+    ).rows;
     const parts: string[] = [];
     for (const { tablename } of tables) {
-      const { rows } = await client.query(`select count(*)::int as n, md5(coalesce(string_agg(md5(t::text), '' order by md5(t::text)), '')) as h from "${tablename}" t`);
+      const { rows } = await client.query(
+        `select count(*)::int as n, md5(coalesce(string_agg(md5(t::text), '' order by md5(t::text)), '')) as h from "${tablename}" t`,
+      );
       parts.push(`${tablename}:${rows[0].n}:${rows[0].h}`);
     }
     return parts.join('\n');
@@ -196,7 +242,16 @@ beforeAll(async () => {
   freshUpdate = async () => {
     const client = testDb();
     const update = await client.progressUpdate.create({
-      data: { milestoneId: milestone.id, agreementId, authorId: author.id, authorSideId: pakistan, observedOn: new Date('2026-11-01'), status: 'IN_PROGRESS', quantity: 1, narrative: 'matrix' },
+      data: {
+        milestoneId: milestone.id,
+        agreementId,
+        authorId: author.id,
+        authorSideId: pakistan,
+        observedOn: new Date('2026-11-01'),
+        status: 'IN_PROGRESS',
+        quantity: 1,
+        narrative: 'matrix',
+      },
     });
     version = (await client.milestone.findUniqueOrThrow({ where: { id: milestone.id }, select: { version: true } })).version;
     await client.$disconnect();

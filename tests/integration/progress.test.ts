@@ -65,7 +65,10 @@ const delivery = (overrides: Record<string, unknown> = {}) =>
 beforeAll(async () => {
   await seedDemo(process.env.DATABASE_URL!);
   const db = testDb();
-  const accounts = await db.user.findMany({ where: { email: { in: ['analyst.pk@ittifaq.demo', 'analyst.az@ittifaq.demo'] } }, select: { id: true, email: true, sessionVersion: true } });
+  const accounts = await db.user.findMany({
+    where: { email: { in: ['analyst.pk@ittifaq.demo', 'analyst.az@ittifaq.demo'] } },
+    select: { id: true, email: true, sessionVersion: true },
+  });
   await db.$disconnect();
   pk = await viewerOf(accounts.find((a) => a.email.startsWith('analyst.pk'))!);
   az = await viewerOf(accounts.find((a) => a.email.startsWith('analyst.az'))!);
@@ -86,37 +89,56 @@ describe('recording progress', () => {
   });
 
   it('keeps every evidence field in the order given, and appends the audit event to the chain', async () => {
-    const update = await recordProgressUpdate(pk, delivery({
-      evidence: [
-        { url: 'https://example.org/notice', title: 'Arrival notice', publisher: 'Port Qasim Authority', publishedOn: '2026-11-02', kind: 'DATASET' },
-        { url: 'https://example.org/statement', title: 'SOCAR statement', kind: 'OFFICIAL_STATEMENT' },
-      ],
-    }));
+    const update = await recordProgressUpdate(
+      pk,
+      delivery({
+        evidence: [
+          {
+            url: 'https://example.org/notice',
+            title: 'Arrival notice',
+            publisher: 'Port Qasim Authority',
+            publishedOn: '2026-11-02',
+            kind: 'DATASET',
+          },
+          { url: 'https://example.org/statement', title: 'SOCAR statement', kind: 'OFFICIAL_STATEMENT' },
+        ],
+      }),
+    );
     const db = testDb();
     const evidence = await db.evidence.findMany({ where: { updateId: update.id }, orderBy: { position: 'asc' } });
     const [event] = await db.auditEvent.findMany({ where: { entityId: update.id }, select: { action: true, after: true } });
     const chain = await verifyStoredChain(db);
     await db.$disconnect();
-    expect(evidence.map(({ title, publisher, publishedOn, kind, position }) => ({ title, publisher, publishedOn, kind, position }))).toEqual([
+    expect(
+      evidence.map(({ title, publisher, publishedOn, kind, position }) => ({ title, publisher, publishedOn, kind, position })),
+    ).toEqual([
       { title: 'Arrival notice', publisher: 'Port Qasim Authority', publishedOn: new Date('2026-11-02'), kind: 'DATASET', position: 0 },
       { title: 'SOCAR statement', publisher: null, publishedOn: null, kind: 'OFFICIAL_STATEMENT', position: 1 },
     ]);
-    expect(event).toMatchObject({ action: 'progress.record', after: { agreementId: LNG, quantity: 1, narrative: 'Cargo discharged at Port Qasim.' } });
+    expect(event).toMatchObject({
+      action: 'progress.record',
+      after: { agreementId: LNG, quantity: 1, narrative: 'Cargo discharged at Port Qasim.' },
+    });
     expect(chain).toMatchObject({ ok: true });
   });
 
   it('refuses progress claimed without evidence, naming the field, and writes nothing', async () => {
     await expectNothingWritten(() => recordProgressUpdate(pk, delivery({ evidence: [] })), InputError);
     await recordProgressUpdate(pk, delivery({ evidence: [] })).catch((error: InputError) =>
-      expect(error.fieldErrors).toEqual({ evidence: ['evidenceRequired'] }));
+      expect(error.fieldErrors).toEqual({ evidence: ['evidenceRequired'] }),
+    );
     // Reporting no delivery needs no evidence.
     await expect(recordProgressUpdate(pk, delivery({ quantity: '0', evidence: [] }))).resolves.toBeDefined();
   });
 
   it("requires the value the milestone's kind calls for", async () => {
     await recordProgressUpdate(pk, delivery({ quantity: undefined, progress: '50' })).catch((error: InputError) =>
-      expect(error.fieldErrors).toEqual({ quantity: ['valueRequired'] }));
-    await expectNothingWritten(() => recordProgressUpdate(pk, delivery({ milestoneId: TERMS, quantity: undefined, progress: '80', status: 'ACHIEVED' })), InputError);
+      expect(error.fieldErrors).toEqual({ quantity: ['valueRequired'] }),
+    );
+    await expectNothingWritten(
+      () => recordProgressUpdate(pk, delivery({ milestoneId: TERMS, quantity: undefined, progress: '80', status: 'ACHIEVED' })),
+      InputError,
+    );
   });
 
   it('refuses analysts not assigned to the agreement, and archived milestones, writing nothing', async () => {
@@ -132,10 +154,19 @@ describe('recording progress', () => {
 describe('reviewing', () => {
   it('never lets authors review their own update, and settles an update only once', async () => {
     const update = await recordProgressUpdate(pk, delivery());
-    await expectNothingWritten(() => reviewProgressUpdate(pk, ReviewSchema.parse({ updateId: update.id, decision: 'verify' })), ForbiddenError);
-    await expectNothingWritten(() => reviewProgressUpdate(outsider, ReviewSchema.parse({ updateId: update.id, decision: 'verify' })), ForbiddenError);
+    await expectNothingWritten(
+      () => reviewProgressUpdate(pk, ReviewSchema.parse({ updateId: update.id, decision: 'verify' })),
+      ForbiddenError,
+    );
+    await expectNothingWritten(
+      () => reviewProgressUpdate(outsider, ReviewSchema.parse({ updateId: update.id, decision: 'verify' })),
+      ForbiddenError,
+    );
     await reviewProgressUpdate(az, ReviewSchema.parse({ updateId: update.id, decision: 'reject', note: 'Cite the arrival notice.' }));
-    await expectNothingWritten(() => reviewProgressUpdate(admin, ReviewSchema.parse({ updateId: update.id, decision: 'verify' })), ConflictError);
+    await expectNothingWritten(
+      () => reviewProgressUpdate(admin, ReviewSchema.parse({ updateId: update.id, decision: 'verify' })),
+      ConflictError,
+    );
   });
 
   it('recomputes the stored scores in the same transaction as the verification, with its audit event', async () => {
@@ -150,8 +181,11 @@ describe('reviewing', () => {
     expect(result.agreementScore).toBeCloseTo(fresh, 9);
     // The verified narrative is now searchable, as a full rebuild of the search text and of its vector
     // (same words, same weights) would have it.
-    const vector = async () => (await db.$queryRaw<{ words: string; titleWords: string }[]>`
-      select strip(search_vector)::text as words, strip(ts_filter(search_vector, '{a}'))::text as "titleWords" from agreement where id = ${LNG}::uuid`)[0];
+    const vector = async () =>
+      (
+        await db.$queryRaw<{ words: string; titleWords: string }[]>`
+      select strip(search_vector)::text as words, strip(ts_filter(search_vector, '{a}'))::text as "titleWords" from agreement where id = ${LNG}::uuid`
+      )[0];
     const appended = await searchable();
     const appendedVector = await vector();
     expect(appended).toContain(narrative);
@@ -159,18 +193,32 @@ describe('reviewing', () => {
     await db.$transaction((tx) => recomputeAgreement(tx, LNG));
     expect(appended.split('\n').sort()).toEqual((await searchable()).split('\n').sort());
     expect(appendedVector).toEqual(await vector());
-    const events = await db.auditEvent.findMany({ where: { entityId: update.id }, orderBy: { id: 'asc' }, select: { action: true, actorId: true } });
+    const events = await db.auditEvent.findMany({
+      where: { entityId: update.id },
+      orderBy: { id: 'asc' },
+      select: { action: true, actorId: true },
+    });
     await db.$disconnect();
     expect(events.map((e) => e.action)).toEqual(['progress.record', 'progress.verify']);
   });
 
   it('lets a verified correction replace the update it supersedes, keeping both in history', async () => {
-    const original = await recordProgressUpdate(pk, delivery({ milestoneId: TERMS, quantity: undefined, progress: '100', status: 'ACHIEVED' }));
+    const original = await recordProgressUpdate(
+      pk,
+      delivery({ milestoneId: TERMS, quantity: undefined, progress: '100', status: 'ACHIEVED' }),
+    );
     await reviewProgressUpdate(az, ReviewSchema.parse({ updateId: original.id, decision: 'verify' }));
-    const correction = await recordProgressUpdate(pk, delivery({
-      milestoneId: TERMS, quantity: undefined, progress: '60', status: 'IN_PROGRESS',
-      supersedesId: original.id, correctionReason: 'The pricing annex is still being negotiated.',
-    }));
+    const correction = await recordProgressUpdate(
+      pk,
+      delivery({
+        milestoneId: TERMS,
+        quantity: undefined,
+        progress: '60',
+        status: 'IN_PROGRESS',
+        supersedesId: original.id,
+        correctionReason: 'The pricing annex is still being negotiated.',
+      }),
+    );
     await reviewProgressUpdate(az, ReviewSchema.parse({ updateId: correction.id, decision: 'verify' }));
     const db = testDb();
     const terms = await db.milestone.findUniqueOrThrow({ where: { id: TERMS }, select: { score: true } });
@@ -179,28 +227,60 @@ describe('reviewing', () => {
     expect(terms.score).toBe(60);
     expect(both).toBe(2);
     // An update that already has a verified correction cannot be corrected again.
-    await expectNothingWritten(() => recordProgressUpdate(pk, delivery({
-      milestoneId: TERMS, quantity: undefined, progress: '70', supersedesId: original.id, correctionReason: 'Again',
-    })), InputError);
+    await expectNothingWritten(
+      () =>
+        recordProgressUpdate(
+          pk,
+          delivery({
+            milestoneId: TERMS,
+            quantity: undefined,
+            progress: '70',
+            supersedesId: original.id,
+            correctionReason: 'Again',
+          }),
+        ),
+      InputError,
+    );
   });
 
   it('keeps the stored agreement score right under 50 concurrent reviews of sibling milestones', async () => {
     const db = testDb();
     const agreement = await db.agreement.create({
-      data: { slug: 'concurrency-test', title: 'Concurrency test', kind: 'MOU', status: 'IN_FORCE', signedOn: new Date('2024-01-01'), publication: 'PUBLISHED' },
+      data: {
+        slug: 'concurrency-test',
+        title: 'Concurrency test',
+        kind: 'MOU',
+        status: 'IN_FORCE',
+        signedOn: new Date('2024-01-01'),
+        publication: 'PUBLISHED',
+      },
     });
-    await db.assignment.createMany({ data: [pk, az].map((viewer) => ({ userId: (viewer as { id: string }).id, agreementId: agreement.id })) });
+    await db.assignment.createMany({
+      data: [pk, az].map((viewer) => ({ userId: (viewer as { id: string }).id, agreementId: agreement.id })),
+    });
     const milestones = await Promise.all(
       Array.from({ length: 50 }, (_, index) =>
-        db.milestone.create({ data: { agreementId: agreement.id, title: `Milestone ${index}`, kind: 'ONE_OFF', position: index, weight: 1 + (index % 3) } })),
+        db.milestone.create({
+          data: { agreementId: agreement.id, title: `Milestone ${index}`, kind: 'ONE_OFF', position: index, weight: 1 + (index % 3) },
+        }),
+      ),
     );
     await db.$disconnect();
     const updates = [];
     for (const [index, milestone] of milestones.entries()) {
-      updates.push(await recordProgressUpdate(pk, ProgressUpdateSchema.parse({
-        milestoneId: milestone.id, observedOn: todayIso(), status: 'IN_PROGRESS', progress: String((index * 7) % 101),
-        narrative: 'Progress', evidence: [{ url: 'https://example.org/e', title: 'Evidence', kind: 'DOCUMENT' }],
-      })));
+      updates.push(
+        await recordProgressUpdate(
+          pk,
+          ProgressUpdateSchema.parse({
+            milestoneId: milestone.id,
+            observedOn: todayIso(),
+            status: 'IN_PROGRESS',
+            progress: String((index * 7) % 101),
+            narrative: 'Progress',
+            evidence: [{ url: 'https://example.org/e', title: 'Evidence', kind: 'DOCUMENT' }],
+          }),
+        ),
+      );
     }
     await Promise.all(updates.map((update) => reviewProgressUpdate(az, ReviewSchema.parse({ updateId: update.id, decision: 'verify' }))));
     const { stored, fresh } = await storedAndFresh(agreement.id);
@@ -214,12 +294,25 @@ describe('editing milestone details', () => {
     const db = testDb();
     const { version } = await db.milestone.findUniqueOrThrow({ where: { id: CARGOES }, select: { version: true } });
     await db.$disconnect();
-    await editMilestoneDetails(az, MilestoneDetailsSchema.parse({ milestoneId: CARGOES, version, description: 'Cargoes of about 140,000 m³.', dueOn: '2026-12-31' }));
+    await editMilestoneDetails(
+      az,
+      MilestoneDetailsSchema.parse({ milestoneId: CARGOES, version, description: 'Cargoes of about 140,000 m³.', dueOn: '2026-12-31' }),
+    );
     const before = await rowCounts();
-    const stale = await editMilestoneDetails(pk, MilestoneDetailsSchema.parse({ milestoneId: CARGOES, version, description: 'Overwritten?' })).catch((error: unknown) => error);
+    const stale = await editMilestoneDetails(
+      pk,
+      MilestoneDetailsSchema.parse({ milestoneId: CARGOES, version, description: 'Overwritten?' }),
+    ).catch((error: unknown) => error);
     expect(stale).toBeInstanceOf(ConflictError);
-    expect((stale as ConflictError).current).toMatchObject({ version: version + 1, description: 'Cargoes of about 140,000 m³.', dueOn: '2026-12-31' });
+    expect((stale as ConflictError).current).toMatchObject({
+      version: version + 1,
+      description: 'Cargoes of about 140,000 m³.',
+      dueOn: '2026-12-31',
+    });
     expect(await rowCounts()).toEqual(before);
-    await expectNothingWritten(() => editMilestoneDetails(outsider, MilestoneDetailsSchema.parse({ milestoneId: CARGOES, version: version + 1, description: 'x' })), ForbiddenError);
+    await expectNothingWritten(
+      () => editMilestoneDetails(outsider, MilestoneDetailsSchema.parse({ milestoneId: CARGOES, version: version + 1, description: 'x' })),
+      ForbiddenError,
+    );
   });
 });

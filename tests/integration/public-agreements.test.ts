@@ -22,12 +22,18 @@ describe('the public agreement list', () => {
   });
 
   it('filters by sector, party, kind, lifecycle status, signed year and band', async () => {
-    expect((await slugs({ sector: 'energy-infrastructure' })).sort()).toEqual(['energy-infrastructure-investment-declaration', 'lng-supply-socar']);
+    expect((await slugs({ sector: 'energy-infrastructure' })).sort()).toEqual([
+      'energy-infrastructure-investment-declaration',
+      'lng-supply-socar',
+    ]);
     expect((await slugs({ party: 'socar' })).sort()).toEqual(['energy-infrastructure-investment-declaration', 'lng-supply-socar']);
     expect(await slugs({ kind: 'CONTRACT' })).toEqual(['lng-supply-socar']);
     expect(await slugs({ status: 'UNDER_NEGOTIATION' })).toEqual(['energy-infrastructure-investment-declaration']);
     expect((await slugs({ signedYear: 2020 })).sort()).toEqual(['defence-cooperation-mou-2020', 'trade-investment-mou-2020']);
-    expect((await slugs({ band: 'NOT_INITIATED' })).sort()).toEqual(['energy-infrastructure-investment-declaration', 'textiles-fashion-letter-of-intent']);
+    expect((await slugs({ band: 'NOT_INITIATED' })).sort()).toEqual([
+      'energy-infrastructure-investment-declaration',
+      'textiles-fashion-letter-of-intent',
+    ]);
     expect(await slugs({ sector: 'it-e-government', kind: 'AGREEMENT' })).toEqual([]);
   });
 
@@ -52,11 +58,19 @@ describe('the public agreement list', () => {
   it('returns each agreement with its sectors and parties by role', async () => {
     const [lng] = (await listAgreements({ kind: 'CONTRACT' })).items;
     expect(lng).toMatchObject({
-      slug: 'lng-supply-socar', signedOn: '2023-08-01', band: 'INTERMEDIATE',
-      sectors: [{ slug: 'energy-infrastructure', name: 'Energy & Infrastructure' }, { slug: 'trade-investment', name: 'Trade & Investment' }],
+      slug: 'lng-supply-socar',
+      signedOn: '2023-08-01',
+      band: 'INTERMEDIATE',
+      sectors: [
+        { slug: 'energy-infrastructure', name: 'Energy & Infrastructure' },
+        { slug: 'trade-investment', name: 'Trade & Investment' },
+      ],
     });
     expect(lng!.parties.map((party) => `${party.slug}:${party.role}`)).toEqual([
-      'pakistan-lng:SIGNATORY', 'socar:SIGNATORY', 'pakistan:OBSERVER', 'azerbaijan:OBSERVER',
+      'pakistan-lng:SIGNATORY',
+      'socar:SIGNATORY',
+      'pakistan:OBSERVER',
+      'azerbaijan:OBSERVER',
     ]);
   });
 

@@ -26,15 +26,32 @@ describe('GET /api/v1/agreements', () => {
     const body = await response.json();
     expect(body.meta).toEqual({ asOf: null, methodVersion: 1, page: 1, perPage: 1, total: 2, totalPages: 2, sort: 'score-desc' });
     expect(Object.keys(body.data[0]).sort()).toEqual([
-      'band', 'effectiveOn', 'expiresOn', 'kind', 'links', 'parties', 'score', 'sectors', 'signedOn', 'slug', 'status', 'summary', 'title',
+      'band',
+      'effectiveOn',
+      'expiresOn',
+      'kind',
+      'links',
+      'parties',
+      'score',
+      'sectors',
+      'signedOn',
+      'slug',
+      'status',
+      'summary',
+      'title',
     ]);
-    expect(body.data[0]).toMatchObject({ slug: 'lng-supply-socar', links: { self: '/api/v1/agreements/lng-supply-socar', html: '/agreements/lng-supply-socar' } });
+    expect(body.data[0]).toMatchObject({
+      slug: 'lng-supply-socar',
+      links: { self: '/api/v1/agreements/lng-supply-socar', html: '/agreements/lng-supply-socar' },
+    });
   });
 
   it('answers 400 naming the parameter when one is invalid or unknown', async () => {
     const invalid = await getAgreements(request('/api/v1/agreements?signedYear=twenty'));
     expect(invalid.status).toBe(400);
-    expect(await invalid.json()).toMatchObject({ error: { parameter: 'signedYear', message: '"signedYear" must be a year such as 2021.' } });
+    expect(await invalid.json()).toMatchObject({
+      error: { parameter: 'signedYear', message: '"signedYear" must be a year such as 2021.' },
+    });
     const unknown = await getAgreements(request('/api/v1/agreements?sectr=defence'));
     expect((await unknown.json()).error.parameter).toBe('sectr');
     const future = await getScores(request('/api/v1/scores?asOf=2999-01-01'));
@@ -59,7 +76,12 @@ describe('GET /api/v1/agreements/{slug}', () => {
     const response = await getAgreement(request('/api/v1/agreements/lng-supply-socar'), slugParams('lng-supply-socar'));
     const { data, meta } = await response.json();
     expect(meta).toEqual({ asOf: null, methodVersion: 1 });
-    expect(data.milestones[1]).toMatchObject({ kind: 'RECURRING', frequency: 'MONTHLY', unit: 'cargo', responsibleParty: { slug: 'socar' } });
+    expect(data.milestones[1]).toMatchObject({
+      kind: 'RECURRING',
+      frequency: 'MONTHLY',
+      unit: 'cargo',
+      responsibleParty: { slug: 'socar' },
+    });
     expect(data.milestones[1].ledger[0]).toEqual({ start: '2024-01-01', end: '2024-01-31', expected: 1, delivered: 1, state: 'DELIVERED' });
     expect(data.updates[0].evidence[0]).toMatchObject({ url: expect.stringMatching(/^https:\/\/example\.org\//), kind: 'DATASET' });
     expect(data.updates[0].side).toMatchObject({ slug: expect.stringMatching(/^(pakistan|azerbaijan)$/) });
@@ -78,9 +100,18 @@ describe('GET /api/v1/agreements/{slug}', () => {
 describe('GET /api/v1/sectors, /parties and /scores', () => {
   it('answer every sector and party with its score, and the relationship score', async () => {
     const sectors = (await (await getSectors(request('/api/v1/sectors'))).json()).data;
-    expect(sectors.find((sector: { slug: string }) => sector.slug === 'energy-infrastructure')).toMatchObject({ agreementCount: 2, countedAgreements: 1, band: 'INTERMEDIATE' });
+    expect(sectors.find((sector: { slug: string }) => sector.slug === 'energy-infrastructure')).toMatchObject({
+      agreementCount: 2,
+      countedAgreements: 1,
+      band: 'INTERMEDIATE',
+    });
     const parties = (await (await getParties(request('/api/v1/parties'))).json()).data;
-    expect(parties.find((party: { slug: string }) => party.slug === 'socar')).toMatchObject({ shortName: 'SOCAR', kind: 'STATE_COMPANY', countryCode: 'AZ', agreementCount: 2 });
+    expect(parties.find((party: { slug: string }) => party.slug === 'socar')).toMatchObject({
+      shortName: 'SOCAR',
+      kind: 'STATE_COMPANY',
+      countryCode: 'AZ',
+      agreementCount: 2,
+    });
     const scores = (await (await getScores(request('/api/v1/scores'))).json()).data;
     expect(scores.overall).toMatchObject({ agreementCount: 10, countedAgreements: 9 });
     expect(scores.overall.history[0]).toEqual({ month: '2020-06-01', score: 0 });
@@ -89,7 +120,7 @@ describe('GET /api/v1/sectors, /parties and /scores', () => {
   });
 
   it('answer the scores as of a past day', async () => {
-    const scores = (await (await getScores(request('/api/v1/scores?asOf=2019-12-31'))).json());
+    const scores = await (await getScores(request('/api/v1/scores?asOf=2019-12-31'))).json();
     expect(scores.meta.asOf).toBe('2019-12-31');
     expect(scores.data.overall).toEqual({ score: null, band: null, agreementCount: 10, countedAgreements: 0, history: [] });
   });

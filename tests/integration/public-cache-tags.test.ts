@@ -9,7 +9,15 @@ import { GET as getScores } from '../../app/api/v1/scores/route.ts';
 import { tagsForAgreementChange, tagsForInstanceChange, tagsForTaxonomyChange } from '../../lib/cache-tags.ts';
 import { createPrismaClient } from '../../lib/db-client.ts';
 import {
-  getAgreementDetail, getAgreementList, getGroupScores, getIsDemoData, getLatestUpdates, getMilestoneExport, getScoresAsOf, getSectors, getSummary,
+  getAgreementDetail,
+  getAgreementList,
+  getGroupScores,
+  getIsDemoData,
+  getLatestUpdates,
+  getMilestoneExport,
+  getScoresAsOf,
+  getSectors,
+  getSummary,
 } from '../../lib/data/public-cache.ts';
 import { lockAgreement, recomputeAgreement } from '../../lib/data/scores.ts';
 import { todayIso } from '../../lib/dates.ts';
@@ -108,7 +116,8 @@ describe('after an agreement changes and its tags are invalidated', () => {
     expect(lngScore(after.search.items)).toBe(lngScore(after.list.items));
     const energyScore = (groups: typeof before.groups) => groups.sectors.find((sector) => sector.slug === 'energy-infrastructure')!.score;
     expect(energyScore(after.groups)).toBeGreaterThan(energyScore(before.groups)!);
-    const cargoRow = (rows: typeof before.milestoneCsv) => rows.find((row) => row.kind === 'RECURRING' && row.agreementSlug === 'lng-supply-socar')!;
+    const cargoRow = (rows: typeof before.milestoneCsv) =>
+      rows.find((row) => row.kind === 'RECURRING' && row.agreementSlug === 'lng-supply-socar')!;
     expect(cargoRow(after.milestoneCsv).score).toBeGreaterThan(cargoRow(before.milestoneCsv).score);
     expect(after.agreementCsv).not.toBe(before.agreementCsv);
     expect(after.scoresApi.data.overall.score).not.toBe(before.scoresApi.data.overall.score);
@@ -123,7 +132,9 @@ describe('after an agreement changes and its tags are invalidated', () => {
 describe('after a sector is renamed and the taxonomy tags are invalidated', () => {
   it('the lists, the agreement pages and the scores show the new name', async () => {
     await readSurfaces();
-    const ids = (await db.agreementSector.findMany({ where: { sectorId: energy.id }, select: { agreementId: true } })).map((row) => row.agreementId);
+    const ids = (await db.agreementSector.findMany({ where: { sectorId: energy.id }, select: { agreementId: true } })).map(
+      (row) => row.agreementId,
+    );
     await db.sector.update({ where: { id: energy.id }, data: { name: 'Energy, Oil & Gas' } });
     invalidateTags(tagsForTaxonomyChange(ids));
     const after = await readSurfaces();

@@ -21,12 +21,28 @@ async function detail(slug: string, asOf: string | null = null) {
 describe('an agreement page', () => {
   it('shows the agreement with its parties by role, sectors, dates and source documents', async () => {
     const lng = await detail('lng-supply-socar');
-    expect(lng).toMatchObject({ slug: 'lng-supply-socar', kind: 'CONTRACT', status: 'IN_FORCE', signedOn: '2023-08-01', effectiveOn: '2024-01-01', expiresOn: '2026-12-31' });
-    expect(lng.parties.map((party) => `${party.slug}:${party.role}`)).toEqual(['pakistan-lng:SIGNATORY', 'socar:SIGNATORY', 'pakistan:OBSERVER', 'azerbaijan:OBSERVER']);
+    expect(lng).toMatchObject({
+      slug: 'lng-supply-socar',
+      kind: 'CONTRACT',
+      status: 'IN_FORCE',
+      signedOn: '2023-08-01',
+      effectiveOn: '2024-01-01',
+      expiresOn: '2026-12-31',
+    });
+    expect(lng.parties.map((party) => `${party.slug}:${party.role}`)).toEqual([
+      'pakistan-lng:SIGNATORY',
+      'socar:SIGNATORY',
+      'pakistan:OBSERVER',
+      'azerbaijan:OBSERVER',
+    ]);
     expect(lng.sectors.map((sector) => sector.slug)).toEqual(['energy-infrastructure', 'trade-investment']);
     expect(lng.sourceDocuments.map((doc) => doc.kind)).toEqual(['OFFICIAL_STATEMENT', 'AGREEMENT_TEXT']);
     expect(lng.milestones.map((milestone) => milestone.clauseRef)).toEqual(['Clause 2', 'Clause 4.1']);
-    expect(lng.milestones[1]!.responsibleParty).toEqual({ slug: 'socar', name: 'State Oil Company of the Azerbaijan Republic', shortName: 'SOCAR' });
+    expect(lng.milestones[1]!.responsibleParty).toEqual({
+      slug: 'socar',
+      name: 'State Oil Company of the Azerbaijan Republic',
+      shortName: 'SOCAR',
+    });
   });
 
   it('keeps a recurring obligation ledger of expected against delivered quantities, with the compliance rate', async () => {
@@ -63,9 +79,19 @@ describe('an agreement page', () => {
     const original = scholarships.updates.find((update) => update.id === seedId('update', 'sch-pk-2024'))!;
     const correction = scholarships.updates.find((update) => update.id === seedId('update', 'sch-pk-2024-correction'))!;
     expect(original.supersededBy).toEqual({ id: correction.id, observedOn: '2024-10-01', correctionReason: correction.correctionReason });
-    expect(correction).toMatchObject({ supersedesId: original.id, supersededBy: null, side: { slug: 'azerbaijan', shortName: 'Azerbaijan' } });
+    expect(correction).toMatchObject({
+      supersedesId: original.id,
+      supersededBy: null,
+      side: { slug: 'azerbaijan', shortName: 'Azerbaijan' },
+    });
     expect(correction.evidence).toEqual([
-      { url: 'https://example.org/edu-az/2024/enrolment', title: 'Enrolment statistics for international students', publisher: 'Ministry of Science and Education of Azerbaijan', publishedOn: null, kind: 'DATASET' },
+      {
+        url: 'https://example.org/edu-az/2024/enrolment',
+        title: 'Enrolment statistics for international students',
+        publisher: 'Ministry of Science and Education of Azerbaijan',
+        publishedOn: null,
+        kind: 'DATASET',
+      },
     ]);
     const target = scholarships.milestones.find((milestone) => milestone.title.startsWith('Scholarships awarded to Pakistani'))!;
     expect(target.actualValue).toBe(15);
@@ -73,7 +99,9 @@ describe('an agreement page', () => {
 
   it('never shows pending or rejected updates, nor who reviewed anything', async () => {
     const film = await detail('film-drama-exchange-mou');
-    expect(film.updates.map((update) => update.narrative)).not.toContain('Co-production agreement close to signature after the joint film festival.');
+    expect(film.updates.map((update) => update.narrative)).not.toContain(
+      'Co-production agreement close to signature after the joint film festival.',
+    );
     const health = await detail('health-workforce-mou');
     expect(health.updates).toHaveLength(1);
     expect(JSON.stringify([film, health])).not.toMatch(/reviewNote|review_note|authorId|reviewerId|@ittifaq\.demo|Siddiqui|Mammadov/);

@@ -16,16 +16,18 @@ import { DEMO_ACCOUNTS } from '../../prisma/seed/demo-data.ts';
 import { seedDemo, seedId } from '../../prisma/seed/index.ts';
 import { insertHiddenData } from '../fixtures/hidden-data.ts';
 import {
-  ARCHIVED_SLUG, CONTROL_SLUG, DRAFT_SLUG, HIDDEN_MARKERS, PUBLIC_MARKER, PUBLIC_UPDATE_MARKER, SEARCH_WORDS,
+  ARCHIVED_SLUG,
+  CONTROL_SLUG,
+  DRAFT_SLUG,
+  HIDDEN_MARKERS,
+  PUBLIC_MARKER,
+  PUBLIC_UPDATE_MARKER,
+  SEARCH_WORDS,
 } from '../fixtures/hidden-markers.ts';
 
 vi.mock('next/cache', async () => (await import('../support/next-cache.ts')).passThroughCache);
 
-const FORBIDDEN = [
-  ...Object.values(HIDDEN_MARKERS),
-  ...DEMO_ACCOUNTS.flatMap((account) => [account.email, account.name]),
-  '$argon2',
-];
+const FORBIDDEN = [...Object.values(HIDDEN_MARKERS), ...DEMO_ACCOUNTS.flatMap((account) => [account.email, account.name]), '$argon2'];
 const today = todayIso();
 
 function leaks(text: string) {

@@ -55,7 +55,12 @@ describe('public reads issue the same number of SQL statements at 5 and at 50 ag
   let smallDetail = 0;
 
   beforeAll(async () => {
-    const [first] = await insertSyntheticAgreements(db, { agreements: 5, milestonesPerAgreement: 3, updatesPerMilestone: 2, batch: 'small' });
+    const [first] = await insertSyntheticAgreements(db, {
+      agreements: 5,
+      milestonesPerAgreement: 3,
+      updatesPerMilestone: 2,
+      batch: 'small',
+    });
     for (const [name, read] of Object.entries(READS)) small[name] = await countStatements(read);
     smallDetail = await countStatements(() => loadAgreementDetail(first!, null, today));
     await insertSyntheticAgreements(db, { agreements: 45, milestonesPerAgreement: 3, updatesPerMilestone: 2, batch: 'large' });

@@ -68,7 +68,11 @@ describe('the dashboard summary', () => {
     const lng = (await listAgreements({ kind: 'CONTRACT' })).items[0]!;
     expect([energy.agreementCount, energy.counted, energy.score]).toEqual([2, 1, lng.score]);
     const socar = await loadSummary({ kind: 'party', id: seedId('party', 'socar') }, null, today);
-    expect(socar.latestUpdates.every((update) => ['lng-supply-socar', 'energy-infrastructure-investment-declaration'].includes(update.agreement.slug))).toBe(true);
+    expect(
+      socar.latestUpdates.every((update) =>
+        ['lng-supply-socar', 'energy-infrastructure-investment-declaration'].includes(update.agreement.slug),
+      ),
+    ).toBe(true);
   });
 });
 

@@ -7,7 +7,18 @@ import { seedDemo } from '../../prisma/seed/index.ts';
 import { AGREEMENTS } from '../../prisma/seed/demo-data.ts';
 import { withClient } from '../support/db.ts';
 
-const TABLES = ['party', 'sector', 'agreement', 'milestone', 'progress_update', 'evidence', 'app_user', 'assignment', 'audit_event', 'agreement_score_month'];
+const TABLES = [
+  'party',
+  'sector',
+  'agreement',
+  'milestone',
+  'progress_update',
+  'evidence',
+  'app_user',
+  'assignment',
+  'audit_event',
+  'agreement_score_month',
+];
 
 async function counts() {
   return withClient(async (client) =>
@@ -24,7 +35,9 @@ describe('the demonstration data set', () => {
     expect(loaded.agreement).toBe(AGREEMENTS.length);
     expect(loaded.app_user).toBe(3);
     await withClient(async (client) => {
-      const states = (await client.query('select distinct review_state::text as review_state from progress_update order by 1')).rows.map((r) => r.review_state);
+      const states = (await client.query('select distinct review_state::text as review_state from progress_update order by 1')).rows.map(
+        (r) => r.review_state,
+      );
       expect(states).toEqual(['PENDING', 'REJECTED', 'VERIFIED']);
       const kinds = (await client.query('select distinct kind::text as kind from milestone order by 1')).rows.map((r) => r.kind);
       expect(kinds).toEqual(['ONE_OFF', 'RECURRING', 'TARGET']);

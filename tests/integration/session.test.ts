@@ -6,7 +6,7 @@ import { seedDemo } from '../../prisma/seed/index.ts';
 import { createUser, sessionTokenFor, testDb } from '../support/auth.ts';
 
 describe('sessions', () => {
-  it('resolve to the user as stored now, never the token\'s idea of them', async () => {
+  it("resolve to the user as stored now, never the token's idea of them", async () => {
     await seedDemo(process.env.DATABASE_URL!);
     const user = await createUser({ role: 'ANALYST', partyId: seedId('party', 'pakistan') });
     const token = await sessionTokenFor(user);

@@ -24,10 +24,13 @@ export async function submit(action: ServerAction, fields: Record<string, string
 export async function databaseFingerprint(): Promise<string> {
   return withClient(async (client) => {
     const { rows: tables } = await client.query<{ tablename: string }>(
-      `select tablename from pg_tables where schemaname = 'public' and tablename <> '_prisma_migrations' order by 1`);
+      `select tablename from pg_tables where schemaname = 'public' and tablename <> '_prisma_migrations' order by 1`,
+    );
     const parts: string[] = [];
     for (const { tablename } of tables) {
-      const { rows } = await client.query(`select count(*)::int as n, md5(coalesce(string_agg(md5(t::text), '' order by md5(t::text)), '')) as h from "${tablename}" t`);
+      const { rows } = await client.query(
+        `select count(*)::int as n, md5(coalesce(string_agg(md5(t::text), '' order by md5(t::text)), '')) as h from "${tablename}" t`,
+      );
       parts.push(`${tablename}:${rows[0].n}:${rows[0].h}`);
     }
     return parts.join('\n');

@@ -14,7 +14,13 @@ export function testDb() {
   return createPrismaClient(process.env.DATABASE_URL!);
 }
 
-export async function createUser(options: { role: 'ADMIN' | 'ANALYST'; partyId?: string | null; password?: string; twoFactor?: boolean; email?: string }) {
+export async function createUser(options: {
+  role: 'ADMIN' | 'ANALYST';
+  partyId?: string | null;
+  password?: string;
+  twoFactor?: boolean;
+  email?: string;
+}) {
   const db = testDb();
   try {
     return await db.user.create({

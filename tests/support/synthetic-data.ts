@@ -15,7 +15,9 @@ const KINDS = ['ONE_OFF', 'TARGET', 'RECURRING'] as const;
 
 export async function insertSyntheticAgreements(db: Db, options: SyntheticOptions): Promise<string[]> {
   const author = randomUUID();
-  await db.user.create({ data: { id: author, email: `synthetic-${options.batch}@example.org`, name: 'Synthetic analyst', role: 'ANALYST' } });
+  await db.user.create({
+    data: { id: author, email: `synthetic-${options.batch}@example.org`, name: 'Synthetic analyst', role: 'ANALYST' },
+  });
   const [sector, party] = await Promise.all([
     db.sector.create({ data: { slug: `synthetic-${options.batch}`, name: `Synthetic ${options.batch}` } }),
     db.party.create({ data: { slug: `synthetic-${options.batch}`, name: `Synthetic ${options.batch}`, kind: 'STATE', countryCode: 'PK' } }),
@@ -42,7 +44,9 @@ export async function insertSyntheticAgreements(db: Db, options: SyntheticOption
       dueOn: new Date(Date.UTC(2022 + (index % 5), 5, 30)),
       responsiblePartyId: party.id,
       ...(index % 3 === 1 ? { baseline: 0, target: 10, unit: 'units' } : {}),
-      ...(index % 3 === 2 ? { frequency: 'MONTHLY' as const, quantityPerPeriod: 1, unit: 'delivery', startsOn: new Date(Date.UTC(2022, 0, 1)) } : {}),
+      ...(index % 3 === 2
+        ? { frequency: 'MONTHLY' as const, quantityPerPeriod: 1, unit: 'delivery', startsOn: new Date(Date.UTC(2022, 0, 1)) }
+        : {}),
     })),
   );
   const updates = milestones.flatMap((milestone) =>
@@ -64,15 +68,27 @@ export async function insertSyntheticAgreements(db: Db, options: SyntheticOption
   );
   await db.agreement.createMany({ data: agreements });
   await db.agreementSector.createMany({ data: agreements.map((agreement) => ({ agreementId: agreement.id, sectorId: sector.id })) });
-  await db.agreementParty.createMany({ data: agreements.map((agreement) => ({ agreementId: agreement.id, partyId: party.id, role: 'SIGNATORY' as const })) });
+  await db.agreementParty.createMany({
+    data: agreements.map((agreement) => ({ agreementId: agreement.id, partyId: party.id, role: 'SIGNATORY' as const })),
+  });
   await db.milestone.createMany({ data: milestones });
   await db.progressUpdate.createMany({ data: updates });
   await db.evidence.createMany({
-    data: updates.map((update) => ({ id: randomUUID(), updateId: update.id, url: 'https://example.org/e', title: 'Evidence', kind: 'DOCUMENT' as const })),
+    data: updates.map((update) => ({
+      id: randomUUID(),
+      updateId: update.id,
+      url: 'https://example.org/e',
+      title: 'Evidence',
+      kind: 'DOCUMENT' as const,
+    })),
   });
   await db.agreementScoreMonth.createMany({
     data: agreements.flatMap((agreement) =>
-      Array.from({ length: 12 }, (_, month) => ({ agreementId: agreement.id, month: new Date(Date.UTC(2022, month, 1)), score: agreement.score })),
+      Array.from({ length: 12 }, (_, month) => ({
+        agreementId: agreement.id,
+        month: new Date(Date.UTC(2022, month, 1)),
+        score: agreement.score,
+      })),
     ),
   });
   return agreements.map((agreement) => agreement.id);

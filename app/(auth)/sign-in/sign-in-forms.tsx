@@ -31,14 +31,29 @@ export function SignInForm({ callbackUrl, linkedError }: { callbackUrl: string; 
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div className="field">
         <label htmlFor="email">{t('email')}</label>
-        <input id="email" name="email" type="email" autoComplete="username" required defaultValue={email}
-          aria-invalid={Boolean(emailErrors)} aria-describedby={emailErrors ? 'email-errors' : undefined} />
+        <input
+          id="email"
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          defaultValue={email}
+          aria-invalid={Boolean(emailErrors)}
+          aria-describedby={emailErrors ? 'email-errors' : undefined}
+        />
         <FieldErrors id="email-errors" messages={emailErrors} />
       </div>
       <div className="field">
         <label htmlFor="password">{t('password')}</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required
-          aria-invalid={Boolean(passwordErrors)} aria-describedby={passwordErrors ? 'password-errors' : undefined} />
+        <input
+          id="password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={Boolean(passwordErrors)}
+          aria-describedby={passwordErrors ? 'password-errors' : undefined}
+        />
         <FieldErrors id="password-errors" messages={passwordErrors} />
       </div>
       <SubmitButton label={t('submit')} pendingLabel={t('submitting')} />
@@ -57,12 +72,23 @@ export function SecondFactorForm({ callbackUrl }: { callbackUrl: string }) {
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div className="field">
         <label htmlFor="code">{t('code')}</label>
-        <input id="code" name="code" type="text" inputMode="numeric" autoComplete="one-time-code" required autoFocus
-          aria-invalid={Boolean(codeErrors)} aria-describedby={codeErrors ? 'code-errors' : undefined} />
+        <input
+          id="code"
+          name="code"
+          type="text"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          required
+          autoFocus
+          aria-invalid={Boolean(codeErrors)}
+          aria-describedby={codeErrors ? 'code-errors' : undefined}
+        />
         <FieldErrors id="code-errors" messages={codeErrors} />
       </div>
       <SubmitButton label={t('verify')} pendingLabel={t('verifying')} />
-      <p><Link href="/sign-in">{t('startOver')}</Link></p>
+      <p>
+        <Link href="/sign-in">{t('startOver')}</Link>
+      </p>
     </form>
   );
 }

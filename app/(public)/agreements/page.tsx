@@ -35,9 +35,10 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
     getSignedYears(),
   ]);
   // A party filtered on through the address stays selected even when the filter does not offer it.
-  const chosen = filters.party && !busiestParties.some((party) => party.slug === filters.party)
-    ? (await getParties()).find((party) => party.slug === filters.party)
-    : undefined;
+  const chosen =
+    filters.party && !busiestParties.some((party) => party.slug === filters.party)
+      ? (await getParties()).find((party) => party.slug === filters.party)
+      : undefined;
   const parties = chosen ? [{ slug: chosen.slug, name: chosen.name }, ...busiestParties] : busiestParties;
   // The view's state, minus the page: what pagination, the as-of link and the downloads keep.
   const state = { ...filters, sort, perPage: perPage === DEFAULT_PER_PAGE ? undefined : perPage };
@@ -47,7 +48,13 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
       <h1>{t('title')}</h1>
       <QueryNotices issues={issues} />
       <AsOfNotice asOf={asOf} todayHref={hrefWith('/agreements', { ...state, asOf: undefined })} />
-      <AgreementFilters query={query} sectors={sectors} parties={parties} partiesAbridged={busiestParties.length === PARTY_FILTER_OPTIONS} years={years} />
+      <AgreementFilters
+        query={query}
+        sectors={sectors}
+        parties={parties}
+        partiesAbridged={busiestParties.length === PARTY_FILTER_OPTIONS}
+        years={years}
+      />
       <section aria-labelledby="results-heading">
         <h2 id="results-heading">
           {filters.q ? t('resultsFor', { count: list.total, q: filters.q }) : t('results', { count: list.total })}
@@ -66,7 +73,11 @@ export default async function AgreementsPage({ searchParams }: { searchParams: P
             <AgreementTable caption={t('title')} items={list.items} asOf={asOf} />
           </>
         )}
-        <Pagination page={list.page} totalPages={list.totalPages} hrefFor={(n) => hrefWith('/agreements', { ...state, page: n === 1 ? undefined : n })} />
+        <Pagination
+          page={list.page}
+          totalPages={list.totalPages}
+          hrefFor={(n) => hrefWith('/agreements', { ...state, page: n === 1 ? undefined : n })}
+        />
       </section>
       <DownloadLinks query={{ ...filters, sort }} />
     </>

@@ -30,7 +30,11 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
   const asOf = data.asOf ?? null;
   const today = todayIso();
   const [format, t, tBand, exampleSlug, summary] = await Promise.all([
-    getFormatter(), getTranslations('Methodology'), getTranslations('Band'), getExampleAgreementSlug(), getSummary({ kind: 'all' }, asOf, today),
+    getFormatter(),
+    getTranslations('Methodology'),
+    getTranslations('Band'),
+    getExampleAgreementSlug(),
+    getSummary({ kind: 'all' }, asOf, today),
   ]);
   const example = exampleSlug ? await getAgreementDetail(exampleSlug, asOf, today) : null;
 
@@ -59,8 +63,13 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
   };
   const weightedSum = (detail: AgreementDetail) => {
     const counted = detail.milestones.filter((milestone) => milestone.counted);
-    const terms = counted.map((milestone) => `${formatQuantity(format, milestone.weight)} × ${formatScore(format, milestone.score)}`).join(' + ');
-    const weights = formatQuantity(format, counted.reduce((sum, milestone) => sum + milestone.weight, 0));
+    const terms = counted
+      .map((milestone) => `${formatQuantity(format, milestone.weight)} × ${formatScore(format, milestone.score)}`)
+      .join(' + ');
+    const weights = formatQuantity(
+      format,
+      counted.reduce((sum, milestone) => sum + milestone.weight, 0),
+    );
     return t('workingAgreement', { terms, weights, score: formatScore(format, detail.score) });
   };
 
@@ -102,7 +111,9 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
           <tbody>
             {BANDS.map((band) => (
               <tr key={band}>
-                <th scope="row"><BandBadge band={band} label={tBand(band)} /></th>
+                <th scope="row">
+                  <BandBadge band={band} label={tBand(band)} />
+                </th>
                 <td>{t(`bandRange.${band}`)}</td>
               </tr>
             ))}
@@ -137,7 +148,9 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
               <tr>
                 <th scope="col">{t('milestone')}</th>
                 <th scope="col">{t('working')}</th>
-                <th scope="col" className="numeric">{t('weight')}</th>
+                <th scope="col" className="numeric">
+                  {t('weight')}
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -153,7 +166,13 @@ export default async function MethodologyPage({ searchParams }: { searchParams: 
           <p>{weightedSum(example)}</p>
           <p>{t('exampleBand', { score: formatScore(format, example.score), band: tBand(example.band) })}</p>
           {summary.score !== null && (
-            <p>{t('exampleRelationship', { counted: summary.counted, score: formatScore(format, summary.score), band: tBand(summary.band!) })}</p>
+            <p>
+              {t('exampleRelationship', {
+                counted: summary.counted,
+                score: formatScore(format, summary.score),
+                band: tBand(summary.band!),
+              })}
+            </p>
           )}
         </section>
       )}

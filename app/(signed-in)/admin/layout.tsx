@@ -22,8 +22,14 @@ export default async function AdminLayout({ children }: { children: React.ReactN
       {allowedRole(viewer, 'admin:view') && (
         <nav aria-label={t('nav.label')} className="admin-nav">
           <ul className="nav-list">
-            <li><Link href="/admin">{t('nav.overview')}</Link></li>
-            {SECTIONS.map(([key, href]) => <li key={key}><Link href={href}>{t(`nav.${key}`)}</Link></li>)}
+            <li>
+              <Link href="/admin">{t('nav.overview')}</Link>
+            </li>
+            {SECTIONS.map(([key, href]) => (
+              <li key={key}>
+                <Link href={href}>{t(`nav.${key}`)}</Link>
+              </li>
+            ))}
           </ul>
         </nav>
       )}

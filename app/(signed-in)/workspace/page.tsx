@@ -30,13 +30,17 @@ export default async function WorkspacePage() {
       {viewer.role === 'ANALYST' && (
         <section aria-labelledby="assigned">
           <h2 id="assigned">{t('assignedHeading')}</h2>
-          {data.assigned.length === 0 ? <p>{t('assignedEmpty')}</p> : (
+          {data.assigned.length === 0 ? (
+            <p>{t('assignedEmpty')}</p>
+          ) : (
             <table className="data-table">
               <thead>
                 <tr>
                   <th scope="col">{t('columnAgreement')}</th>
                   <th scope="col">{t('columnStatus')}</th>
-                  <th scope="col" className="numeric">{t('columnScore')}</th>
+                  <th scope="col" className="numeric">
+                    {t('columnScore')}
+                  </th>
                   <th scope="col">{t('columnBand')}</th>
                 </tr>
               </thead>
@@ -45,11 +49,18 @@ export default async function WorkspacePage() {
                   <tr key={agreement.id}>
                     <th scope="row">
                       <Link href={`/workspace/agreements/${agreement.slug}`}>{agreement.title}</Link>
-                      {agreement.publication === 'DRAFT' && <> <span className="pill">{t('draft')}</span></>}
+                      {agreement.publication === 'DRAFT' && (
+                        <>
+                          {' '}
+                          <span className="pill">{t('draft')}</span>
+                        </>
+                      )}
                     </th>
                     <td>{lifecycle(agreement.status)}</td>
                     <td className="numeric">{percent(agreement.score)}</td>
-                    <td><span className={`band band-${agreement.band.toLowerCase()}`}>{band(agreement.band)}</span></td>
+                    <td>
+                      <span className={`band band-${agreement.band.toLowerCase()}`}>{band(agreement.band)}</span>
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -61,8 +72,12 @@ export default async function WorkspacePage() {
       <section aria-labelledby="attention">
         <h2 id="attention">{t('attentionHeading')}</h2>
         <p>{t('attentionIntro')}</p>
-        {data.totals.attention > data.attention.length && <p className="muted">{t('showing', { shown: data.attention.length, total: data.totals.attention })}</p>}
-        {data.attention.length === 0 ? <p>{t('attentionEmpty')}</p> : (
+        {data.totals.attention > data.attention.length && (
+          <p className="muted">{t('showing', { shown: data.attention.length, total: data.totals.attention })}</p>
+        )}
+        {data.attention.length === 0 ? (
+          <p>{t('attentionEmpty')}</p>
+        ) : (
           <table className="data-table">
             <thead>
               <tr>
@@ -78,7 +93,15 @@ export default async function WorkspacePage() {
                     <Link href={`/workspace/agreements/${milestone.agreement.slug}#milestone-${milestone.id}`}>{milestone.title}</Link>
                     <div className="muted">{milestone.agreement.title}</div>
                   </th>
-                  <td>{milestone.dueOn && date(milestone.dueOn)}{milestone.overdue && <> <span className="pill pill-overdue">{t('overdue')}</span></>}</td>
+                  <td>
+                    {milestone.dueOn && date(milestone.dueOn)}
+                    {milestone.overdue && (
+                      <>
+                        {' '}
+                        <span className="pill pill-overdue">{t('overdue')}</span>
+                      </>
+                    )}
+                  </td>
                   <td>{status(milestone.status)}</td>
                 </tr>
               ))}
@@ -89,32 +112,57 @@ export default async function WorkspacePage() {
 
       <section aria-labelledby="review">
         <h2 id="review">{t('reviewHeading')}</h2>
-        {data.totals.toReview > data.toReview.length && <p className="muted">{t('showing', { shown: data.toReview.length, total: data.totals.toReview })}</p>}
-        {data.toReview.length === 0 ? <p>{t('reviewEmpty')}</p> : data.toReview.map((update) => (
-          <UpdateCard key={update.id} update={update} showContext>
-            <ReviewForm updateId={update.id} />
-          </UpdateCard>
-        ))}
+        {data.totals.toReview > data.toReview.length && (
+          <p className="muted">{t('showing', { shown: data.toReview.length, total: data.totals.toReview })}</p>
+        )}
+        {data.toReview.length === 0 ? (
+          <p>{t('reviewEmpty')}</p>
+        ) : (
+          data.toReview.map((update) => (
+            <UpdateCard key={update.id} update={update} showContext>
+              <ReviewForm updateId={update.id} />
+            </UpdateCard>
+          ))
+        )}
       </section>
 
       <section aria-labelledby="mine">
         <h2 id="mine">{t('mineHeading')}</h2>
-        {data.totals.mine > data.mine.length && <p className="muted">{t('showingNewest', { shown: data.mine.length, total: data.totals.mine })}</p>}
-        {data.mine.length === 0 ? <p>{t('mineEmpty')}</p> : data.mine.map((update) => (
-          <UpdateCard key={update.id} update={update} showContext
-            correctHref={update.reviewState === 'REJECTED' ? `/workspace/milestones/${update.milestone.id}/record?correcting=${update.id}` : undefined} />
-        ))}
+        {data.totals.mine > data.mine.length && (
+          <p className="muted">{t('showingNewest', { shown: data.mine.length, total: data.totals.mine })}</p>
+        )}
+        {data.mine.length === 0 ? (
+          <p>{t('mineEmpty')}</p>
+        ) : (
+          data.mine.map((update) => (
+            <UpdateCard
+              key={update.id}
+              update={update}
+              showContext
+              correctHref={
+                update.reviewState === 'REJECTED'
+                  ? `/workspace/milestones/${update.milestone.id}/record?correcting=${update.id}`
+                  : undefined
+              }
+            />
+          ))
+        )}
       </section>
 
       <section aria-labelledby="disagreements">
         <h2 id="disagreements">{t('disagreementHeading')}</h2>
         <p>{t('disagreementIntro')}</p>
-        {data.disagreements.length === 0 ? <p>{t('disagreementEmpty')}</p> : (
+        {data.disagreements.length === 0 ? (
+          <p>{t('disagreementEmpty')}</p>
+        ) : (
           <ul className="section-list">
             {data.disagreements.map((milestone) => (
               <li key={milestone.id}>
                 <Link href={`/workspace/agreements/${milestone.agreement.slug}#milestone-${milestone.id}`}>{milestone.title}</Link>
-                {' — '}{milestone.agreement.title}{' — '}<strong>{t('gap', { gap: milestone.gap })}</strong>
+                {' — '}
+                {milestone.agreement.title}
+                {' — '}
+                <strong>{t('gap', { gap: milestone.gap })}</strong>
                 <ul>
                   {milestone.sides.map((side) => (
                     <li key={side.side}>{t('sideScore', { side: side.side, score: side.score, date: date(side.observedOn) })}</li>

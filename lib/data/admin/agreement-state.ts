@@ -19,10 +19,14 @@ async function stateView(tx: Tx, id: string) {
 
 function dataFor(change: StateChange, now: Date) {
   switch (change) {
-    case 'publish': return { publication: 'PUBLISHED' as const, publishedAt: now };
-    case 'unpublish': return { publication: 'DRAFT' as const, publishedAt: null };
-    case 'archive': return { archivedAt: now };
-    case 'restore': return { archivedAt: null };
+    case 'publish':
+      return { publication: 'PUBLISHED' as const, publishedAt: now };
+    case 'unpublish':
+      return { publication: 'DRAFT' as const, publishedAt: null };
+    case 'archive':
+      return { archivedAt: now };
+    case 'restore':
+      return { archivedAt: null };
   }
 }
 
@@ -48,6 +52,13 @@ export async function changeAgreementState(viewer: Viewer, input: AgreementState
         data: dataFor(change, new Date()),
       }),
     );
-    await appendAudit(tx, { actorId: admin.id, action: `agreement.${change}`, entityType: 'agreement', entityId: input.id, before, after: await agreementSnapshot(tx, input.id) });
+    await appendAudit(tx, {
+      actorId: admin.id,
+      action: `agreement.${change}`,
+      entityType: 'agreement',
+      entityId: input.id,
+      before,
+      after: await agreementSnapshot(tx, input.id),
+    });
   });
 }

@@ -16,8 +16,16 @@ export async function agreementFormView(tx: Tx, id: string) {
   const row = await tx.agreement.findUnique({
     where: { id },
     select: {
-      id: true, version: true, slug: true, title: true, kind: true, status: true, signedOn: true, effectiveOn: true,
-      expiresOn: true, summary: true,
+      id: true,
+      version: true,
+      slug: true,
+      title: true,
+      kind: true,
+      status: true,
+      signedOn: true,
+      effectiveOn: true,
+      expiresOn: true,
+      summary: true,
       parties: { select: { partyId: true, role: true }, orderBy: [{ role: 'asc' }, { partyId: 'asc' }] },
       sectors: { select: { sectorId: true }, orderBy: { sectorId: 'asc' } },
       sourceDocuments: { select: { title: true, url: true, kind: true, publishedOn: true }, orderBy: { position: 'asc' } },
@@ -37,8 +45,18 @@ export async function agreementFormView(tx: Tx, id: string) {
 export type AgreementFormView = NonNullable<Awaited<ReturnType<typeof agreementFormView>>>;
 
 const snapshotSelect = {
-  id: true, slug: true, title: true, kind: true, status: true, signedOn: true, effectiveOn: true, expiresOn: true, summary: true,
-  publication: true, publishedAt: true, archivedAt: true,
+  id: true,
+  slug: true,
+  title: true,
+  kind: true,
+  status: true,
+  signedOn: true,
+  effectiveOn: true,
+  expiresOn: true,
+  summary: true,
+  publication: true,
+  publishedAt: true,
+  archivedAt: true,
   parties: { select: { role: true, party: { select: { slug: true } } } },
   sectors: { select: { sector: { select: { slug: true } } } },
   sourceDocuments: { select: { title: true, url: true, kind: true, publishedOn: true }, orderBy: { position: 'asc' } },
@@ -72,7 +90,10 @@ export async function agreementSnapshots(tx: Tx, ids: readonly string[]): Promis
 
 /** Whether another live agreement uses `slug` (archived ones have given theirs up). */
 export async function slugTaken(tx: Tx, slug: string, exceptId?: string): Promise<boolean> {
-  const other = await tx.agreement.findFirst({ where: { slug, archivedAt: null, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  const other = await tx.agreement.findFirst({
+    where: { slug, archivedAt: null, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
   return other !== null;
 }
 
@@ -82,8 +103,14 @@ async function assertSlugFree(tx: Tx, slug: string, exceptId?: string) {
 
 function scalarFields(input: AgreementInput) {
   return {
-    slug: input.slug, title: input.title, kind: input.kind, status: input.status, signedOn: input.signedOn,
-    effectiveOn: input.effectiveOn, expiresOn: input.expiresOn, summary: input.summary,
+    slug: input.slug,
+    title: input.title,
+    kind: input.kind,
+    status: input.status,
+    signedOn: input.signedOn,
+    effectiveOn: input.effectiveOn,
+    expiresOn: input.expiresOn,
+    summary: input.summary,
   };
 }
 
@@ -93,7 +120,11 @@ export function uniqueParties(input: AgreementInput) {
 }
 
 async function checkLinks(tx: Tx, input: AgreementInput) {
-  await assertLiveParties(tx, input.parties.map((row) => row.partyId), 'parties');
+  await assertLiveParties(
+    tx,
+    input.parties.map((row) => row.partyId),
+    'parties',
+  );
   await assertLiveSectors(tx, input.sectors, 'sectors');
 }
 
@@ -112,11 +143,19 @@ export async function createAgreement(viewer: Viewer, input: AgreementInput): Pr
     const admin = await authorizeUser(viewer, 'agreement:manage', {}, tx);
     await assertSlugFree(tx, input.slug);
     await checkLinks(tx, input);
-    const { id } = await withUniqueRule('slugTaken', 'slug', () => tx.agreement.create({ data: scalarFields(input), select: { id: true } }));
+    const { id } = await withUniqueRule('slugTaken', 'slug', () =>
+      tx.agreement.create({ data: scalarFields(input), select: { id: true } }),
+    );
     await writeLinks(tx, id, input);
     await lockAgreement(tx, id);
     await recomputeAgreement(tx, id);
-    await appendAudit(tx, { actorId: admin.id, action: 'agreement.create', entityType: 'agreement', entityId: id, after: await agreementSnapshot(tx, id) });
+    await appendAudit(tx, {
+      actorId: admin.id,
+      action: 'agreement.create',
+      entityType: 'agreement',
+      entityId: id,
+      after: await agreementSnapshot(tx, id),
+    });
     return { id };
   });
 }
@@ -141,7 +180,14 @@ export async function updateAgreement(viewer: Viewer, input: AgreementUpdateInpu
     );
     await writeLinks(tx, input.id, input);
     await recomputeAgreement(tx, input.id);
-    await appendAudit(tx, { actorId: admin.id, action: 'agreement.update', entityType: 'agreement', entityId: input.id, before, after: await agreementSnapshot(tx, input.id) });
+    await appendAudit(tx, {
+      actorId: admin.id,
+      action: 'agreement.update',
+      entityType: 'agreement',
+      entityId: input.id,
+      before,
+      after: await agreementSnapshot(tx, input.id),
+    });
   });
 }
 
@@ -149,7 +195,15 @@ export async function listAgreementsForAdmin(viewer: Viewer, archived: boolean) 
   await authorizeUser(viewer, 'agreement:manage');
   return getDb().agreement.findMany({
     where: { archivedAt: archived ? { not: null } : null },
-    select: { id: true, slug: true, title: true, status: true, publication: true, score: true, _count: { select: { milestones: { where: { archivedAt: null } } } } },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      status: true,
+      publication: true,
+      score: true,
+      _count: { select: { milestones: { where: { archivedAt: null } } } },
+    },
     orderBy: [{ title: 'asc' }, { id: 'asc' }],
   });
 }
@@ -163,7 +217,14 @@ export async function getAgreementForAdmin(viewer: Viewer, id: string) {
     db.agreement.findUnique({
       where: { id },
       select: {
-        id: true, slug: true, title: true, version: true, publication: true, publishedAt: true, archivedAt: true, score: true,
+        id: true,
+        slug: true,
+        title: true,
+        version: true,
+        publication: true,
+        publishedAt: true,
+        archivedAt: true,
+        score: true,
         milestones: {
           select: { id: true, title: true, kind: true, weight: true, version: true, archivedAt: true, score: true },
           orderBy: [{ position: 'asc' }, { createdAt: 'asc' }, { id: 'asc' }],

@@ -18,7 +18,13 @@ export async function assignAnalyst(viewer: Viewer, input: AssignmentInput): Pro
     if (!agreement || agreement.archivedAt) throw new RuleViolation('invalidChoice', 'agreementId');
     const { count } = await tx.assignment.createMany({ data: [{ ...input, createdById: admin.id }], skipDuplicates: true });
     if (count === 0) return;
-    await appendAudit(tx, { actorId: admin.id, action: 'assignment.add', entityType: 'agreement', entityId: input.agreementId, after: { analyst: user.email, userId: input.userId } });
+    await appendAudit(tx, {
+      actorId: admin.id,
+      action: 'assignment.add',
+      entityType: 'agreement',
+      entityId: input.agreementId,
+      after: { analyst: user.email, userId: input.userId },
+    });
   });
 }
 
@@ -28,20 +34,34 @@ export async function unassignAnalyst(viewer: Viewer, input: AssignmentInput): P
     const { count } = await tx.assignment.deleteMany({ where: input });
     if (count === 0) return;
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { email: true } });
-    await appendAudit(tx, { actorId: admin.id, action: 'assignment.remove', entityType: 'agreement', entityId: input.agreementId, before: { analyst: user?.email ?? null, userId: input.userId } });
+    await appendAudit(tx, {
+      actorId: admin.id,
+      action: 'assignment.remove',
+      entityType: 'agreement',
+      entityId: input.agreementId,
+      before: { analyst: user?.email ?? null, userId: input.userId },
+    });
   });
 }
 
 /** Active analysts, for choosing whom to assign. */
 export async function analystOptions(viewer: Viewer) {
   await authorizeUser(viewer, 'assignment:manage');
-  const rows = await getDb().user.findMany({ where: { role: 'ANALYST', active: true }, select: { id: true, name: true, email: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+  const rows = await getDb().user.findMany({
+    where: { role: 'ANALYST', active: true },
+    select: { id: true, name: true, email: true },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+  });
   return rows.map((row) => ({ value: row.id, label: `${row.name} (${row.email})` }));
 }
 
 /** Live agreements, for choosing what to assign an analyst to. */
 export async function agreementOptions(viewer: Viewer) {
   await authorizeUser(viewer, 'assignment:manage');
-  const rows = await getDb().agreement.findMany({ where: { archivedAt: null }, select: { id: true, title: true }, orderBy: [{ title: 'asc' }, { id: 'asc' }] });
+  const rows = await getDb().agreement.findMany({
+    where: { archivedAt: null },
+    select: { id: true, title: true },
+    orderBy: [{ title: 'asc' }, { id: 'asc' }],
+  });
   return rows.map((row) => ({ value: row.id, label: row.title }));
 }

@@ -20,8 +20,6 @@ export interface AuditFilters {
   page: number;
 }
 
-
-
 /** Filters from the URL; anything malformed is dropped rather than failing the page. */
 export function parseAuditFilters(params: Record<string, string | string[] | undefined>): AuditFilters {
   const text = (name: string) => {
@@ -52,7 +50,12 @@ function whereOf(filters: AuditFilters): Prisma.AuditEventWhereInput {
     ...(filters.entityId ? { entityId: filters.entityId } : {}),
     ...(filters.action ? { action: filters.action } : {}),
     ...(filters.from || filters.to
-      ? { occurredAt: { ...(filters.from ? { gte: fromIsoDate(filters.from) } : {}), ...(filters.to ? { lt: fromIsoDate(addDays(filters.to, 1)) } : {}) } }
+      ? {
+          occurredAt: {
+            ...(filters.from ? { gte: fromIsoDate(filters.from) } : {}),
+            ...(filters.to ? { lt: fromIsoDate(addDays(filters.to, 1)) } : {}),
+          },
+        }
       : {}),
   };
 }
@@ -69,7 +72,17 @@ export async function listAuditEvents(viewer: Viewer, filters: AuditFilters) {
       orderBy: { id: 'desc' },
       skip: (filters.page - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
-      select: { id: true, occurredAt: true, actorId: true, action: true, entityType: true, entityId: true, before: true, after: true, ip: true },
+      select: {
+        id: true,
+        occurredAt: true,
+        actorId: true,
+        action: true,
+        entityType: true,
+        entityId: true,
+        before: true,
+        after: true,
+        ip: true,
+      },
     }),
   ]);
   const actorIds = [...new Set(events.map((event) => event.actorId).filter((id): id is string => id !== null))];
@@ -78,7 +91,7 @@ export async function listAuditEvents(viewer: Viewer, filters: AuditFilters) {
   return {
     total,
     pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
-    events: events.map((event) => ({ ...event, id: event.id.toString(), actor: event.actorId ? byId.get(event.actorId) ?? null : null })),
+    events: events.map((event) => ({ ...event, id: event.id.toString(), actor: event.actorId ? (byId.get(event.actorId) ?? null) : null })),
   };
 }
 

@@ -25,13 +25,19 @@ function streamFromTransaction(run: (tx: Tx, write: (text: string) => Promise<vo
           if ((controller.desiredSize ?? 1) <= 0) await new Promise<void>((resolve) => (resume = resolve));
         };
         getDb()
-          .$transaction(async (tx) => {
-            await tx.$executeRawUnsafe('set transaction read only');
-            await run(tx, write);
-          }, { isolationLevel: 'RepeatableRead', maxWait: 10_000, timeout: 30 * 60_000 })
-          .then(() => controller.close(), (error: unknown) => {
-            if (!cancelled) controller.error(error);
-          });
+          .$transaction(
+            async (tx) => {
+              await tx.$executeRawUnsafe('set transaction read only');
+              await run(tx, write);
+            },
+            { isolationLevel: 'RepeatableRead', maxWait: 10_000, timeout: 30 * 60_000 },
+          )
+          .then(
+            () => controller.close(),
+            (error: unknown) => {
+              if (!cancelled) controller.error(error);
+            },
+          );
       },
       pull() {
         resume?.();
@@ -50,11 +56,15 @@ function streamFromTransaction(run: (tx: Tx, write: (text: string) => Promise<vo
 export async function openBackupStream(viewer: Viewer): Promise<ReadableStream<Uint8Array>> {
   await authorizeUser(viewer, 'data:export');
   return streamFromTransaction(async (tx, write) => {
-    await write(`{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"exportedAt":${JSON.stringify(new Date().toISOString())},"tables":{`);
+    await write(
+      `{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"exportedAt":${JSON.stringify(new Date().toISOString())},"tables":{`,
+    );
     for (const [index, table] of BACKUP_TABLES.entries()) {
       await write(`${index ? ',' : ''}${JSON.stringify(table.name)}:[`);
       // Table names and columns come from the fixed list above, never from input.
-      await tx.$executeRawUnsafe(`declare backup_rows no scroll cursor for select ${rowJsonSql(table)} as row from "${table.name}" t order by ${orderBySql(table)}`);
+      await tx.$executeRawUnsafe(
+        `declare backup_rows no scroll cursor for select ${rowJsonSql(table)} as row from "${table.name}" t order by ${orderBySql(table)}`,
+      );
       let first = true;
       for (;;) {
         const rows = await tx.$queryRawUnsafe<{ row: string }[]>(`fetch ${BATCH} from backup_rows`);

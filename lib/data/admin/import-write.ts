@@ -25,8 +25,14 @@ function columns<T, K extends string>(rows: readonly T[], pick: (row: T) => Reco
 async function updateAgreements(tx: Tx, updates: readonly AgreementRecord[]) {
   if (updates.length === 0) return;
   const c = columns(updates, ({ match, input }) => ({
-    id: match!.id, title: input.title, kind: input.kind, status: input.status, signedOn: dayOrNull(input.signedOn),
-    effectiveOn: dayOrNull(input.effectiveOn), expiresOn: dayOrNull(input.expiresOn), summary: input.summary,
+    id: match!.id,
+    title: input.title,
+    kind: input.kind,
+    status: input.status,
+    signedOn: dayOrNull(input.signedOn),
+    effectiveOn: dayOrNull(input.effectiveOn),
+    expiresOn: dayOrNull(input.expiresOn),
+    summary: input.summary,
   }));
   await tx.$executeRaw`
     update agreement a set title = u.title, kind = u.kind::"AgreementKind", status = u.status::"LifecycleStatus",
@@ -42,8 +48,14 @@ async function insertAgreements(tx: Tx, creates: readonly AgreementRecord[], now
   if (creates.length === 0) return [];
   const ids = creates.map(() => newId(now.getTime()));
   const c = columns(creates, ({ input }) => ({
-    slug: input.slug, title: input.title, kind: input.kind, status: input.status, signedOn: dayOrNull(input.signedOn),
-    effectiveOn: dayOrNull(input.effectiveOn), expiresOn: dayOrNull(input.expiresOn), summary: input.summary,
+    slug: input.slug,
+    title: input.title,
+    kind: input.kind,
+    status: input.status,
+    signedOn: dayOrNull(input.signedOn),
+    effectiveOn: dayOrNull(input.effectiveOn),
+    expiresOn: dayOrNull(input.expiresOn),
+    summary: input.summary,
   }));
   // The file is in the public export's format, and that export holds published agreements only.
   await tx.$executeRaw`
@@ -77,7 +89,10 @@ async function replaceLinks(tx: Tx, records: readonly AgreementRecord[], idOf: (
 async function writeAgreements(tx: Tx, records: readonly AgreementRecord[], now: Date): Promise<Map<string, string>> {
   const creates = records.filter((record) => !record.match);
   const createdIds = await insertAgreements(tx, creates, now);
-  await updateAgreements(tx, records.filter((record) => record.match));
+  await updateAgreements(
+    tx,
+    records.filter((record) => record.match),
+  );
   const ids = new Map(creates.map((record, index) => [record.input.slug, createdIds[index]!]));
   for (const record of records) if (record.match) ids.set(record.input.slug, record.match.id);
   await replaceLinks(tx, records, (record) => ids.get(record.input.slug)!);
@@ -104,10 +119,21 @@ async function positionsFor(tx: Tx, records: readonly MilestoneRecord[], agreeme
 
 function milestoneColumns({ fields }: MilestoneRecord) {
   return {
-    title: fields.title, description: fields.description, clauseRef: fields.clauseRef, clauseExcerpt: fields.clauseExcerpt,
-    partyId: fields.responsiblePartyId, dueOn: dayOrNull(fields.dueOn), weight: fields.weight, kind: fields.kind, frequency: fields.frequency,
-    quantity: fields.quantityPerPeriod, unit: fields.unit, startsOn: dayOrNull(fields.startsOn), endsOn: dayOrNull(fields.endsOn),
-    baseline: fields.baseline, target: fields.target,
+    title: fields.title,
+    description: fields.description,
+    clauseRef: fields.clauseRef,
+    clauseExcerpt: fields.clauseExcerpt,
+    partyId: fields.responsiblePartyId,
+    dueOn: dayOrNull(fields.dueOn),
+    weight: fields.weight,
+    kind: fields.kind,
+    frequency: fields.frequency,
+    quantity: fields.quantityPerPeriod,
+    unit: fields.unit,
+    startsOn: dayOrNull(fields.startsOn),
+    endsOn: dayOrNull(fields.endsOn),
+    baseline: fields.baseline,
+    target: fields.target,
   };
 }
 
@@ -128,11 +154,20 @@ async function updateMilestones(tx: Tx, updates: readonly MilestoneRecord[]) {
     where m.id = u.id`;
 }
 
-async function insertMilestones(tx: Tx, creates: readonly MilestoneRecord[], agreementIds: Map<string, string>, now: Date): Promise<string[]> {
+async function insertMilestones(
+  tx: Tx,
+  creates: readonly MilestoneRecord[],
+  agreementIds: Map<string, string>,
+  now: Date,
+): Promise<string[]> {
   if (creates.length === 0) return [];
   const positionOf = await positionsFor(tx, creates, agreementIds);
   const ids = creates.map(() => newId(now.getTime()));
-  const c = columns(creates, (record) => ({ ...milestoneColumns(record), agreementId: agreementIds.get(record.agreementSlug)!, position: positionOf(record) }));
+  const c = columns(creates, (record) => ({
+    ...milestoneColumns(record),
+    agreementId: agreementIds.get(record.agreementSlug)!,
+    position: positionOf(record),
+  }));
   await tx.$executeRaw`
     insert into milestone (id, agreement_id, title, description, clause_ref, clause_excerpt, responsible_party_id, due_on, weight, position,
       kind, frequency, quantity_per_period, unit, starts_on, ends_on, baseline, target, updated_at)
@@ -170,23 +205,42 @@ export async function writeImport(tx: Tx, actorId: string, plan: ImportPlan): Pr
   const writtenAgreements = await writeAgreements(tx, agreements, now);
   const agreementOf = new Map(writtenAgreements);
   for (const record of milestones) if (record.agreementId) agreementOf.set(record.agreementSlug, record.agreementId);
-  const createdMilestoneIds = await insertMilestones(tx, milestones.filter((record) => !record.match), agreementOf, now);
-  await updateMilestones(tx, milestones.filter((record) => record.match));
+  const createdMilestoneIds = await insertMilestones(
+    tx,
+    milestones.filter((record) => !record.match),
+    agreementOf,
+    now,
+  );
+  await updateMilestones(
+    tx,
+    milestones.filter((record) => record.match),
+  );
 
-  const touched = [...new Set([...writtenAgreements.values(), ...milestones.map((record) => agreementOf.get(record.agreementSlug)!)])].sort();
+  const touched = [
+    ...new Set([...writtenAgreements.values(), ...milestones.map((record) => agreementOf.get(record.agreementSlug)!)]),
+  ].sort();
   await recomputeAgreements(tx, touched);
 
   const agreementIds = [...writtenAgreements.values()];
   const agreementsAfter = await agreementSnapshots(tx, agreementIds);
   const milestonesAfter = await milestoneSnapshots(tx, [...createdMilestoneIds, ...updatedMilestoneIds]);
   const event = (entityType: string, entityId: string, before: unknown, after: unknown): AuditInput => ({
-    actorId, action: `${entityType}.import-${before ? 'update' : 'create'}`, entityType, entityId, before: before ?? undefined, after,
+    actorId,
+    action: `${entityType}.import-${before ? 'update' : 'create'}`,
+    entityType,
+    entityId,
+    before: before ?? undefined,
+    after,
   });
-  await appendAuditEvents(tx, [
-    ...agreementIds.map((id) => event('agreement', id, agreementsBefore.get(id), agreementsAfter.get(id))),
-    ...createdMilestoneIds.map((id) => event('milestone', id, null, milestonesAfter.get(id))),
-    ...updatedMilestoneIds.map((id) => event('milestone', id, milestonesBefore.get(id), milestonesAfter.get(id))),
-  ], now);
+  await appendAuditEvents(
+    tx,
+    [
+      ...agreementIds.map((id) => event('agreement', id, agreementsBefore.get(id), agreementsAfter.get(id))),
+      ...createdMilestoneIds.map((id) => event('milestone', id, null, milestonesAfter.get(id))),
+      ...updatedMilestoneIds.map((id) => event('milestone', id, milestonesBefore.get(id), milestonesAfter.get(id))),
+    ],
+    now,
+  );
 
   return { summary: { agreements: count(plan.agreements), milestones: count(plan.milestones) }, agreementIds: touched };
 }

@@ -15,8 +15,16 @@ import { encodeImportData } from '../../validation/import.ts';
 import { lockAgreements } from '../scores.ts';
 import { writeImport } from './import-write.ts';
 
-const AGREEMENTS_FORMAT: CsvFormat = { columns: AGREEMENT_CSV_COLUMNS, other: MILESTONE_CSV_COLUMNS, wrongKindKey: 'milestonesInAgreementsSlot' };
-const MILESTONES_FORMAT: CsvFormat = { columns: MILESTONE_CSV_COLUMNS, other: AGREEMENT_CSV_COLUMNS, wrongKindKey: 'agreementsInMilestonesSlot' };
+const AGREEMENTS_FORMAT: CsvFormat = {
+  columns: AGREEMENT_CSV_COLUMNS,
+  other: MILESTONE_CSV_COLUMNS,
+  wrongKindKey: 'milestonesInAgreementsSlot',
+};
+const MILESTONES_FORMAT: CsvFormat = {
+  columns: MILESTONE_CSV_COLUMNS,
+  other: AGREEMENT_CSV_COLUMNS,
+  wrongKindKey: 'agreementsInMilestonesSlot',
+};
 
 /** Long enough for the largest files the import is made for (10,000 rows take a few seconds). */
 const IMPORT_TIMEOUT_MS = 120_000;
@@ -33,16 +41,44 @@ async function findAgreements(tx: Tx, slugs: string[]): Promise<Map<string, Matc
   const rows = await tx.agreement.findMany({
     where: { slug: { in: slugs }, archivedAt: null },
     select: {
-      id: true, slug: true, version: true, title: true, kind: true, status: true, signedOn: true, effectiveOn: true, expiresOn: true, summary: true,
-      parties: { select: { partyId: true, role: true } }, sectors: { select: { sectorId: true } },
+      id: true,
+      slug: true,
+      version: true,
+      title: true,
+      kind: true,
+      status: true,
+      signedOn: true,
+      effectiveOn: true,
+      expiresOn: true,
+      summary: true,
+      parties: { select: { partyId: true, role: true } },
+      sectors: { select: { sectorId: true } },
     },
   });
-  return new Map(rows.map(({ id, slug, version, sectors, ...stored }) => [slug, { id, version, stored: { ...stored, sectors: sectors.map((link) => link.sectorId) } }]));
+  return new Map(
+    rows.map(({ id, slug, version, sectors, ...stored }) => [
+      slug,
+      { id, version, stored: { ...stored, sectors: sectors.map((link) => link.sectorId) } },
+    ]),
+  );
 }
 
 const milestoneStoredFields = {
-  description: true, clauseRef: true, clauseExcerpt: true, responsiblePartyId: true, dueOn: true, weight: true, position: true, kind: true,
-  frequency: true, quantityPerPeriod: true, unit: true, startsOn: true, endsOn: true, baseline: true, target: true,
+  description: true,
+  clauseRef: true,
+  clauseExcerpt: true,
+  responsiblePartyId: true,
+  dueOn: true,
+  weight: true,
+  position: true,
+  kind: true,
+  frequency: true,
+  quantityPerPeriod: true,
+  unit: true,
+  startsOn: true,
+  endsOn: true,
+  baseline: true,
+  target: true,
 } as const;
 
 /**
@@ -52,7 +88,10 @@ const milestoneStoredFields = {
 async function loadLookups(tx: Tx, slugs: string[], lock: boolean): Promise<Lookups> {
   if (lock) {
     const found = await tx.agreement.findMany({ where: { slug: { in: slugs }, archivedAt: null }, select: { id: true } });
-    await lockAgreements(tx, found.map((row) => row.id));
+    await lockAgreements(
+      tx,
+      found.map((row) => row.id),
+    );
   }
   // One after the other: a transaction's queries share one connection anyway.
   const agreements = await findAgreements(tx, slugs);
@@ -113,10 +152,13 @@ async function planImport(tx: Tx, texts: ImportTexts, options: { lock: boolean }
 
 /** Step 1: what importing the files would do, row by row, or why it cannot. */
 export async function checkImport(viewer: Viewer, texts: ImportTexts): Promise<ImportPreview> {
-  return getDb().$transaction(async (tx) => {
-    await authorizeUser(viewer, 'data:import', {}, tx);
-    return (await planImport(tx, texts, { lock: false })).preview;
-  }, { isolationLevel: 'RepeatableRead', timeout: IMPORT_TIMEOUT_MS });
+  return getDb().$transaction(
+    async (tx) => {
+      await authorizeUser(viewer, 'data:import', {}, tx);
+      return (await planImport(tx, texts, { lock: false })).preview;
+    },
+    { isolationLevel: 'RepeatableRead', timeout: IMPORT_TIMEOUT_MS },
+  );
 }
 
 export type ImportOutcome =
@@ -129,10 +171,13 @@ export type ImportOutcome =
  * admin saw (`digest`), writes every row in this one transaction.
  */
 export async function runImport(viewer: Viewer, texts: ImportTexts, digest: string): Promise<ImportOutcome> {
-  return getDb().$transaction(async (tx) => {
-    const admin = await authorizeUser(viewer, 'data:import', {}, tx);
-    const plan = await planImport(tx, texts, { lock: true });
-    if (!plan.preview.valid || plan.preview.digest !== digest) return { status: 'changed', preview: plan.preview };
-    return { status: 'imported', ...(await writeImport(tx, admin.id, plan)) };
-  }, { maxWait: 10_000, timeout: IMPORT_TIMEOUT_MS });
+  return getDb().$transaction(
+    async (tx) => {
+      const admin = await authorizeUser(viewer, 'data:import', {}, tx);
+      const plan = await planImport(tx, texts, { lock: true });
+      if (!plan.preview.valid || plan.preview.digest !== digest) return { status: 'changed', preview: plan.preview };
+      return { status: 'imported', ...(await writeImport(tx, admin.id, plan)) };
+    },
+    { maxWait: 10_000, timeout: IMPORT_TIMEOUT_MS },
+  );
 }

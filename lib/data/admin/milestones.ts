@@ -12,9 +12,26 @@ import { updateVersioned } from '../versioned.ts';
 import { assertLiveParties, isoDay } from './shared.ts';
 
 const milestoneFields = {
-  id: true, agreementId: true, version: true, title: true, description: true, clauseRef: true, clauseExcerpt: true,
-  responsiblePartyId: true, dueOn: true, weight: true, position: true, kind: true, frequency: true, quantityPerPeriod: true,
-  unit: true, startsOn: true, endsOn: true, baseline: true, target: true, archivedAt: true,
+  id: true,
+  agreementId: true,
+  version: true,
+  title: true,
+  description: true,
+  clauseRef: true,
+  clauseExcerpt: true,
+  responsiblePartyId: true,
+  dueOn: true,
+  weight: true,
+  position: true,
+  kind: true,
+  frequency: true,
+  quantityPerPeriod: true,
+  unit: true,
+  startsOn: true,
+  endsOn: true,
+  baseline: true,
+  target: true,
+  archivedAt: true,
 } as const;
 
 /** The milestone as its edit form shows it (strings for inputs); also what a conflict reports. */
@@ -24,17 +41,35 @@ export async function milestoneFormView(tx: Tx, id: string) {
   const number = (value: number | null) => (value === null ? '' : String(value));
   return {
     ...row,
-    clauseRef: row.clauseRef ?? '', clauseExcerpt: row.clauseExcerpt ?? '', responsiblePartyId: row.responsiblePartyId ?? '',
-    dueOn: isoDay(row.dueOn), weight: String(row.weight), frequency: row.frequency ?? '', quantityPerPeriod: number(row.quantityPerPeriod),
-    unit: row.unit ?? '', startsOn: isoDay(row.startsOn), endsOn: isoDay(row.endsOn), baseline: number(row.baseline), target: number(row.target),
+    clauseRef: row.clauseRef ?? '',
+    clauseExcerpt: row.clauseExcerpt ?? '',
+    responsiblePartyId: row.responsiblePartyId ?? '',
+    dueOn: isoDay(row.dueOn),
+    weight: String(row.weight),
+    frequency: row.frequency ?? '',
+    quantityPerPeriod: number(row.quantityPerPeriod),
+    unit: row.unit ?? '',
+    startsOn: isoDay(row.startsOn),
+    endsOn: isoDay(row.endsOn),
+    baseline: number(row.baseline),
+    target: number(row.target),
     archivedAt: row.archivedAt?.toISOString() ?? null,
   };
 }
 export type MilestoneFormView = NonNullable<Awaited<ReturnType<typeof milestoneFormView>>>;
 
-const snapshotSelect = { ...milestoneFields, version: false, responsibleParty: { select: { slug: true } } } as const satisfies Prisma.MilestoneSelect;
+const snapshotSelect = {
+  ...milestoneFields,
+  version: false,
+  responsibleParty: { select: { slug: true } },
+} as const satisfies Prisma.MilestoneSelect;
 
-function toSnapshot({ id: _, responsibleParty, responsiblePartyId: _id, ...fields }: Prisma.MilestoneGetPayload<{ select: typeof snapshotSelect }>) {
+function toSnapshot({
+  id: _,
+  responsibleParty,
+  responsiblePartyId: _id,
+  ...fields
+}: Prisma.MilestoneGetPayload<{ select: typeof snapshotSelect }>) {
   return {
     ...fields,
     responsibleParty: responsibleParty?.slug ?? null,
@@ -78,13 +113,24 @@ export async function createMilestone(viewer: Viewer, input: MilestoneInput): Pr
     const last = await tx.milestone.aggregate({ where: { agreementId: input.agreementId }, _max: { position: true } });
     const { id } = await tx.milestone.create({ data: { ...input, position: (last._max.position ?? -1) + 1 }, select: { id: true } });
     await recomputeAgreement(tx, input.agreementId);
-    await appendAudit(tx, { actorId: admin.id, action: 'milestone.create', entityType: 'milestone', entityId: id, after: { agreementId: input.agreementId, ...(await milestoneSnapshot(tx, id)) } });
+    await appendAudit(tx, {
+      actorId: admin.id,
+      action: 'milestone.create',
+      entityType: 'milestone',
+      entityId: id,
+      after: { agreementId: input.agreementId, ...(await milestoneSnapshot(tx, id)) },
+    });
     return { id, agreementId: input.agreementId };
   });
 }
 
 /** Runs a versioned change of one milestone, recomputes its agreement and audits before/after. */
-async function changeMilestone(viewer: Viewer, input: { id: string; version: number }, action: string, data: Partial<Fields> & { archivedAt?: Date | null }) {
+async function changeMilestone(
+  viewer: Viewer,
+  input: { id: string; version: number },
+  action: string,
+  data: Partial<Fields> & { archivedAt?: Date | null },
+) {
   return getDb().$transaction(async (tx) => {
     const admin = await authorizeUser(viewer, 'milestone:manage', {}, tx);
     const agreementId = await lockMilestone(tx, input.id);
@@ -98,7 +144,14 @@ async function changeMilestone(viewer: Viewer, input: { id: string; version: num
       data,
     });
     await recomputeAgreement(tx, agreementId);
-    await appendAudit(tx, { actorId: admin.id, action, entityType: 'milestone', entityId: input.id, before, after: await milestoneSnapshot(tx, input.id) });
+    await appendAudit(tx, {
+      actorId: admin.id,
+      action,
+      entityType: 'milestone',
+      entityId: input.id,
+      before,
+      after: await milestoneSnapshot(tx, input.id),
+    });
     return { agreementId };
   });
 }
@@ -144,8 +197,12 @@ export async function moveMilestone(viewer: Viewer, input: MilestoneMoveInput): 
     // The public search text lists milestones in order.
     await recomputeAgreement(tx, agreementId);
     await appendAudit(tx, {
-      actorId: admin.id, action: 'milestone.move', entityType: 'milestone', entityId: input.id,
-      before: { position: siblings[index]!.position }, after: { position: other, direction: input.direction },
+      actorId: admin.id,
+      action: 'milestone.move',
+      entityType: 'milestone',
+      entityId: input.id,
+      before: { position: siblings[index]!.position },
+      after: { position: other, direction: input.direction },
     });
     return { agreementId };
   });

@@ -10,8 +10,17 @@ import { updateVersioned } from '../versioned.ts';
 import { withUniqueRule } from './shared.ts';
 
 const partyFields = {
-  id: true, version: true, slug: true, name: true, shortName: true, kind: true, countryCode: true, description: true,
-  website: true, archivedAt: true, mergedIntoId: true,
+  id: true,
+  version: true,
+  slug: true,
+  name: true,
+  shortName: true,
+  kind: true,
+  countryCode: true,
+  description: true,
+  website: true,
+  archivedAt: true,
+  mergedIntoId: true,
 } as const;
 
 /** The party as its form shows it; also what a conflict reports as stored now. */
@@ -25,7 +34,10 @@ async function snapshot(tx: Tx, id: string) {
 }
 
 async function assertSlugFree(tx: Tx, slug: string, exceptId?: string) {
-  const other = await tx.party.findFirst({ where: { slug, archivedAt: null, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  const other = await tx.party.findFirst({
+    where: { slug, archivedAt: null, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
   if (other) throw new RuleViolation('slugTaken', 'slug');
 }
 
@@ -33,7 +45,15 @@ export async function listParties(viewer: Viewer) {
   await authorizeUser(viewer, 'party:manage');
   return getDb().party.findMany({
     where: { archivedAt: null },
-    select: { id: true, slug: true, name: true, shortName: true, kind: true, countryCode: true, _count: { select: { agreements: true, users: true } } },
+    select: {
+      id: true,
+      slug: true,
+      name: true,
+      shortName: true,
+      kind: true,
+      countryCode: true,
+      _count: { select: { agreements: true, users: true } },
+    },
     orderBy: [{ name: 'asc' }, { id: 'asc' }],
   });
 }
@@ -41,7 +61,11 @@ export async function listParties(viewer: Viewer) {
 /** Live parties for choosing in other forms (agreement parties, responsible party, a user's side). */
 export async function partyOptions(viewer: Viewer) {
   await authorizeUser(viewer, 'admin:view');
-  const rows = await getDb().party.findMany({ where: { archivedAt: null }, select: { id: true, name: true, shortName: true }, orderBy: [{ name: 'asc' }, { id: 'asc' }] });
+  const rows = await getDb().party.findMany({
+    where: { archivedAt: null },
+    select: { id: true, name: true, shortName: true },
+    orderBy: [{ name: 'asc' }, { id: 'asc' }],
+  });
   return rows.map((row) => ({ value: row.id, label: row.shortName ? `${row.name} (${row.shortName})` : row.name }));
 }
 
@@ -73,7 +97,14 @@ export async function updateParty(viewer: Viewer, input: PartyUpdateInput): Prom
       updateVersioned({ updateMany: (args) => tx.party.updateMany(args), load: () => partyFormView(tx, id), id, version, data: fields }),
     );
     const agreementIds = await agreementsShowing(tx, id);
-    await appendAudit(tx, { actorId: admin.id, action: 'party.update', entityType: 'party', entityId: id, before, after: await snapshot(tx, id) });
+    await appendAudit(tx, {
+      actorId: admin.id,
+      action: 'party.update',
+      entityType: 'party',
+      entityId: id,
+      before,
+      after: await snapshot(tx, id),
+    });
     return { agreementIds };
   });
 }
@@ -114,13 +145,17 @@ export async function mergeParty(viewer: Viewer, input: MergeInput): Promise<{ a
       select agreement_id, ${to}::uuid, role from agreement_party where party_id = ${from}::uuid
       on conflict do nothing`;
     const links = await tx.$executeRaw`delete from agreement_party where party_id = ${from}::uuid`;
-    const milestones = await tx.$executeRaw`update milestone set responsible_party_id = ${to}::uuid where responsible_party_id = ${from}::uuid`;
+    const milestones =
+      await tx.$executeRaw`update milestone set responsible_party_id = ${to}::uuid where responsible_party_id = ${from}::uuid`;
     const users = await tx.$executeRaw`
       update app_user set party_id = ${to}::uuid, session_version = session_version + 1, version = version + 1
       where party_id = ${from}::uuid`;
     const updates = await tx.$executeRaw`update progress_update set author_side_id = ${to}::uuid where author_side_id = ${from}::uuid`;
     await appendAudit(tx, {
-      actorId: admin.id, action: 'party.merge', entityType: 'party', entityId: input.id,
+      actorId: admin.id,
+      action: 'party.merge',
+      entityType: 'party',
+      entityId: input.id,
       before: merged,
       after: { ...(await snapshot(tx, input.id)), survivor: survivor.slug, moved: { agreementLinks: links, milestones, users, updates } },
     });

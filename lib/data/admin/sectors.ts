@@ -21,7 +21,10 @@ async function snapshot(tx: Tx, id: string) {
 }
 
 async function assertSlugFree(tx: Tx, slug: string, exceptId?: string) {
-  const other = await tx.sector.findFirst({ where: { slug, archivedAt: null, ...(exceptId ? { id: { not: exceptId } } : {}) }, select: { id: true } });
+  const other = await tx.sector.findFirst({
+    where: { slug, archivedAt: null, ...(exceptId ? { id: { not: exceptId } } : {}) },
+    select: { id: true },
+  });
   if (other) throw new RuleViolation('slugTaken', 'slug');
 }
 
@@ -41,7 +44,11 @@ export async function listSectors(viewer: Viewer) {
 
 export async function sectorOptions(viewer: Viewer) {
   await authorizeUser(viewer, 'admin:view');
-  const rows = await getDb().sector.findMany({ where: { archivedAt: null }, select: { id: true, name: true }, orderBy: [{ position: 'asc' }, { name: 'asc' }] });
+  const rows = await getDb().sector.findMany({
+    where: { archivedAt: null },
+    select: { id: true, name: true },
+    orderBy: [{ position: 'asc' }, { name: 'asc' }],
+  });
   return rows.map((row) => ({ value: row.id, label: row.name }));
 }
 
@@ -56,8 +63,15 @@ export async function createSector(viewer: Viewer, input: SectorInput): Promise<
     await assertSlugFree(tx, input.slug);
     const last = await tx.sector.aggregate({ _max: { position: true } });
     const { id } = await withUniqueRule('slugTaken', 'slug', () =>
-      tx.sector.create({ data: { ...input, position: (last._max.position ?? -1) + 1 }, select: { id: true } }));
-    await appendAudit(tx, { actorId: admin.id, action: 'sector.create', entityType: 'sector', entityId: id, after: await snapshot(tx, id) });
+      tx.sector.create({ data: { ...input, position: (last._max.position ?? -1) + 1 }, select: { id: true } }),
+    );
+    await appendAudit(tx, {
+      actorId: admin.id,
+      action: 'sector.create',
+      entityType: 'sector',
+      entityId: id,
+      after: await snapshot(tx, id),
+    });
     return { id };
   });
 }
@@ -74,7 +88,14 @@ export async function updateSector(viewer: Viewer, input: SectorUpdateInput): Pr
       updateVersioned({ updateMany: (args) => tx.sector.updateMany(args), load: () => sectorFormView(tx, id), id, version, data: fields }),
     );
     const agreementIds = await agreementsIn(tx, id);
-    await appendAudit(tx, { actorId: admin.id, action: 'sector.update', entityType: 'sector', entityId: id, before, after: await snapshot(tx, id) });
+    await appendAudit(tx, {
+      actorId: admin.id,
+      action: 'sector.update',
+      entityType: 'sector',
+      entityId: id,
+      before,
+      after: await snapshot(tx, id),
+    });
     return { agreementIds };
   });
 }
@@ -102,8 +123,12 @@ export async function mergeSector(viewer: Viewer, input: MergeInput): Promise<{ 
       on conflict do nothing`;
     const links = await tx.$executeRaw`delete from agreement_sector where sector_id = ${input.id}::uuid`;
     await appendAudit(tx, {
-      actorId: admin.id, action: 'sector.merge', entityType: 'sector', entityId: input.id,
-      before: merged, after: { ...(await snapshot(tx, input.id)), survivor: survivor.slug, moved: { agreementLinks: links } },
+      actorId: admin.id,
+      action: 'sector.merge',
+      entityType: 'sector',
+      entityId: input.id,
+      before: merged,
+      after: { ...(await snapshot(tx, input.id)), survivor: survivor.slug, moved: { agreementLinks: links } },
     });
     return { agreementIds };
   });

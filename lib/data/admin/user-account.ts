@@ -18,7 +18,11 @@ async function changeAccount<T>(
   viewer: Viewer,
   input: UserStateInput,
   action: string,
-  change: (tx: Tx, adminId: string, stored: { role: string; active: boolean }) => Promise<{ data: Record<string, unknown>; before: unknown; after: unknown; result: T }>,
+  change: (
+    tx: Tx,
+    adminId: string,
+    stored: { role: string; active: boolean },
+  ) => Promise<{ data: Record<string, unknown>; before: unknown; after: unknown; result: T }>,
 ): Promise<T> {
   return getDb().$transaction(async (tx) => {
     const admin = await authorizeUser(viewer, 'user:manage', {}, tx);

@@ -20,7 +20,8 @@ export async function userFormView(tx: Tx, id: string) {
 }
 
 async function snapshot(tx: Tx, id: string) {
-  return tx.user.findUnique({ where: { id }, select: { email: true, name: true, role: true, active: true, party: { select: { slug: true } } } })
+  return tx.user
+    .findUnique({ where: { id }, select: { email: true, name: true, role: true, active: true, party: { select: { slug: true } } } })
     .then((row) => row && { email: row.email, name: row.name, role: row.role, active: row.active, side: row.party?.slug ?? null });
 }
 
@@ -41,7 +42,16 @@ async function assertEmailFree(tx: Tx, email: string, exceptId?: string) {
 export async function listUsers(viewer: Viewer) {
   await authorizeUser(viewer, 'user:manage');
   return getDb().user.findMany({
-    select: { id: true, name: true, email: true, role: true, active: true, totpEnabledAt: true, lastSignInAt: true, party: { select: { name: true, shortName: true } } },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      active: true,
+      totpEnabledAt: true,
+      lastSignInAt: true,
+      party: { select: { name: true, shortName: true } },
+    },
     orderBy: [{ active: 'desc' }, { name: 'asc' }, { id: 'asc' }],
   });
 }
@@ -54,11 +64,22 @@ export async function getUserForAdmin(viewer: Viewer, id: string) {
     db.user.findUnique({
       where: { id },
       select: {
-        totpEnabledAt: true, lastSignInAt: true, passwordChangedAt: true, createdAt: true,
+        totpEnabledAt: true,
+        lastSignInAt: true,
+        passwordChangedAt: true,
+        createdAt: true,
         // Only whether a password is set; the hash never leaves this function.
         passwordHash: true,
-        passwordTokens: { where: { usedAt: null, expiresAt: { gt: new Date() } }, select: { expiresAt: true }, orderBy: { expiresAt: 'desc' }, take: 1 },
-        assignments: { select: { agreement: { select: { id: true, title: true, slug: true, archivedAt: true } } }, orderBy: { createdAt: 'asc' } },
+        passwordTokens: {
+          where: { usedAt: null, expiresAt: { gt: new Date() } },
+          select: { expiresAt: true },
+          orderBy: { expiresAt: 'desc' },
+          take: 1,
+        },
+        assignments: {
+          select: { agreement: { select: { id: true, title: true, slug: true, archivedAt: true } } },
+          orderBy: { createdAt: 'asc' },
+        },
       },
     }),
   ]);
@@ -75,9 +96,16 @@ export async function createUser(viewer: Viewer, input: UserCreateInput): Promis
     await assertEmailFree(tx, email);
     await assertLiveParties(tx, [input.partyId], 'partyId');
     const { id } = await withUniqueRule('emailTaken', 'email', () =>
-      tx.user.create({ data: { name: input.name, email, role: input.role, partyId: input.partyId }, select: { id: true } }));
+      tx.user.create({ data: { name: input.name, email, role: input.role, partyId: input.partyId }, select: { id: true } }),
+    );
     const link = await issuePasswordToken(tx, id, admin.id);
-    await appendAudit(tx, { actorId: admin.id, action: 'user.create', entityType: 'user', entityId: id, after: { ...(await snapshot(tx, id)), linkExpiresAt: link.expiresAt } });
+    await appendAudit(tx, {
+      actorId: admin.id,
+      action: 'user.create',
+      entityType: 'user',
+      entityId: id,
+      after: { ...(await snapshot(tx, id)), linkExpiresAt: link.expiresAt },
+    });
     return { id, ...link };
   });
 }
@@ -104,15 +132,28 @@ export async function updateUser(viewer: Viewer, input: UserUpdateInput): Promis
         load: () => userFormView(tx, input.id),
         id: input.id,
         version: input.version,
-        data: { name: input.name, email, role: input.role, partyId: input.partyId, ...(roleChanged || sideChanged ? { sessionVersion: { increment: 1 } } : {}) },
+        data: {
+          name: input.name,
+          email,
+          role: input.role,
+          partyId: input.partyId,
+          ...(roleChanged || sideChanged ? { sessionVersion: { increment: 1 } } : {}),
+        },
       }),
     );
     const after = await snapshot(tx, input.id);
     const event = { actorId: admin.id, entityType: 'user', entityId: input.id };
     if (before!.name !== after!.name || before!.email !== after!.email) {
-      await appendAudit(tx, { ...event, action: 'user.update', before: { name: before!.name, email: before!.email }, after: { name: after!.name, email: after!.email } });
+      await appendAudit(tx, {
+        ...event,
+        action: 'user.update',
+        before: { name: before!.name, email: before!.email },
+        after: { name: after!.name, email: after!.email },
+      });
     }
-    if (roleChanged) await appendAudit(tx, { ...event, action: 'user.role-change', before: { role: before!.role }, after: { role: after!.role } });
-    if (sideChanged) await appendAudit(tx, { ...event, action: 'user.side-change', before: { side: before!.side }, after: { side: after!.side } });
+    if (roleChanged)
+      await appendAudit(tx, { ...event, action: 'user.role-change', before: { role: before!.role }, after: { role: after!.role } });
+    if (sideChanged)
+      await appendAudit(tx, { ...event, action: 'user.side-change', before: { side: before!.side }, after: { side: after!.side } });
   });
 }

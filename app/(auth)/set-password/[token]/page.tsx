@@ -18,7 +18,9 @@ export default async function SetPasswordPage({ params }: { params: Promise<{ to
       <>
         <h1>{t('invalidTitle')}</h1>
         <p>{t('invalidBody')}</p>
-        <p><Link href="/sign-in">{t('signIn')}</Link></p>
+        <p>
+          <Link href="/sign-in">{t('signIn')}</Link>
+        </p>
       </>
     );
   }

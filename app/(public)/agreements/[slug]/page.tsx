@@ -45,8 +45,12 @@ export default async function AgreementPage(props: Props) {
   const { asOf, showAll, issues, detail } = await resolve(props);
   if (!detail) notFound();
   const [format, t, tKind, tStatus, tRole, tDocument] = await Promise.all([
-    getFormatter(), getTranslations('Agreement'), getTranslations('AgreementKind'), getTranslations('LifecycleStatus'),
-    getTranslations('PartyRole'), getTranslations('SourceDocumentKind'),
+    getFormatter(),
+    getTranslations('Agreement'),
+    getTranslations('AgreementKind'),
+    getTranslations('LifecycleStatus'),
+    getTranslations('PartyRole'),
+    getTranslations('SourceDocumentKind'),
   ]);
   const path = `/agreements/${detail.slug}`;
   const allHref = hrefWith(path, { asOf, timeline: 'all' });
@@ -60,9 +64,13 @@ export default async function AgreementPage(props: Props) {
   ] as const;
   return (
     <>
-      <p className="breadcrumb"><Link href={withAsOf('/agreements', asOf)}>{t('allAgreements')}</Link></p>
+      <p className="breadcrumb">
+        <Link href={withAsOf('/agreements', asOf)}>{t('allAgreements')}</Link>
+      </p>
       <h1>{detail.title}</h1>
-      <p className="meta">{tKind(detail.kind)} · {tStatus(detail.status)}</p>
+      <p className="meta">
+        {tKind(detail.kind)} · {tStatus(detail.status)}
+      </p>
       <QueryNotices issues={issues} />
       <AsOfNotice asOf={asOf} todayHref={path} />
       <p className="lead">{detail.summary}</p>
@@ -79,7 +87,9 @@ export default async function AgreementPage(props: Props) {
           <dd>
             <ul className="inline-list">
               {detail.sectors.map((sector) => (
-                <li key={sector.slug}><Link href={withAsOf(`/sectors/${sector.slug}`, asOf)}>{sector.name}</Link></li>
+                <li key={sector.slug}>
+                  <Link href={withAsOf(`/sectors/${sector.slug}`, asOf)}>{sector.name}</Link>
+                </li>
               ))}
             </ul>
           </dd>
@@ -90,7 +100,8 @@ export default async function AgreementPage(props: Props) {
             <ul className="plain-list">
               {detail.parties.map((party) => (
                 <li key={`${party.slug}:${party.role}`}>
-                  <Link href={withAsOf(`/parties/${party.slug}`, asOf)}>{party.name}</Link> <span className="meta">{tRole(party.role)}</span>
+                  <Link href={withAsOf(`/parties/${party.slug}`, asOf)}>{party.name}</Link>{' '}
+                  <span className="meta">{tRole(party.role)}</span>
                 </li>
               ))}
             </ul>
@@ -112,7 +123,9 @@ export default async function AgreementPage(props: Props) {
           <summary>{t('howComputed')}</summary>
           <p>{t('computationIntro')}</p>
           <ScoreComputation milestones={detail.milestones} score={detail.score} />
-          <p><Link href="/methodology">{t('methodologyLink')}</Link></p>
+          <p>
+            <Link href="/methodology">{t('methodologyLink')}</Link>
+          </p>
         </details>
       </section>
 
@@ -148,7 +161,9 @@ export default async function AgreementPage(props: Props) {
           <ul className="plain-list">
             {detail.sourceDocuments.map((doc) => (
               <li key={doc.url}>
-                <a href={doc.url} rel="noopener noreferrer">{doc.title}</a>{' '}
+                <a href={doc.url} rel="noopener noreferrer">
+                  {doc.title}
+                </a>{' '}
                 <span className="meta">
                   {tDocument(doc.kind)}
                   {doc.publishedOn && ` · ${formatDay(format, doc.publishedOn)}`}

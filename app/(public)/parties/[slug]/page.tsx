@@ -38,7 +38,9 @@ export default async function PartyPage({ params, searchParams }: Props) {
       {party.website && (
         <>
           {' · '}
-          <a href={party.website} rel="noopener noreferrer">{t('website')}</a>
+          <a href={party.website} rel="noopener noreferrer">
+            {t('website')}
+          </a>
         </>
       )}
     </p>

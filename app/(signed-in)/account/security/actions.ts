@@ -35,7 +35,11 @@ export const confirmTwoFactorAction = defineAction({
   permission: 'account:two-factor',
   schema: CodeSchema,
   run: ({ code }, viewer) =>
-    withTwoFactorErrors(async () => ({ status: 'success', message: 'enabled', data: { recoveryCodes: await confirmEnrolment(viewer, code) } })),
+    withTwoFactorErrors(async () => ({
+      status: 'success',
+      message: 'enabled',
+      data: { recoveryCodes: await confirmEnrolment(viewer, code) },
+    })),
 });
 
 export const regenerateRecoveryCodesAction = defineAction({

@@ -25,7 +25,9 @@ export default async function SecurityPage() {
             <p>{t('twoFactorOn', { date: format.dateTime(new Date(status.enabledAt), { dateStyle: 'long' }) })}</p>
             <p>{t('recoveryRemaining', { count: status.recoveryCodesLeft })}</p>
             <CodeForm action={regenerateRecoveryCodesAction} idPrefix="regenerate" label={t('regenerate')} />
-            {viewer.role !== 'ADMIN' && <CodeForm action={disableTwoFactorAction} idPrefix="disable" label={t('disable')} hint={t('disableHint')} />}
+            {viewer.role !== 'ADMIN' && (
+              <CodeForm action={disableTwoFactorAction} idPrefix="disable" label={t('disable')} hint={t('disableHint')} />
+            )}
           </>
         ) : (
           <>

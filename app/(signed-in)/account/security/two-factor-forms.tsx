@@ -14,7 +14,9 @@ function useAccountText() {
     t,
     error: (state: ActionState) =>
       state.status === 'error' && state.error !== 'invalid'
-        ? t.has(`errors.${state.error}`) ? t(`errors.${state.error}`) : t('errors.unexpected')
+        ? t.has(`errors.${state.error}`)
+          ? t(`errors.${state.error}`)
+          : t('errors.unexpected')
         : null,
   };
 }
@@ -27,7 +29,9 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
       <p>{t('recoveryIntro')}</p>
       <ul className="code-list">
         {codes.map((code) => (
-          <li key={code}><code>{code}</code></li>
+          <li key={code}>
+            <code>{code}</code>
+          </li>
         ))}
       </ul>
     </section>
@@ -76,7 +80,9 @@ export function ConfirmTwoFactor({ secret, qr }: { secret: string; qr: string })
       <>
         <FormMessage tone="success">{t('enabled')}</FormMessage>
         <RecoveryCodes codes={codes} />
-        <p><a href="/account/security">{t('continue')}</a></p>
+        <p>
+          <a href="/account/security">{t('continue')}</a>
+        </p>
       </>
     );
   }
@@ -90,8 +96,15 @@ export function ConfirmTwoFactor({ secret, qr }: { secret: string; qr: string })
       <p>{t('manualKey', { secret })}</p>
       <div className="field">
         <label htmlFor="enrol-code">{t('code')}</label>
-        <input id="enrol-code" name="code" inputMode="numeric" autoComplete="one-time-code" required
-          aria-invalid={Boolean(codeErrors)} aria-describedby={codeErrors ? 'enrol-code-errors' : undefined} />
+        <input
+          id="enrol-code"
+          name="code"
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          required
+          aria-invalid={Boolean(codeErrors)}
+          aria-describedby={codeErrors ? 'enrol-code-errors' : undefined}
+        />
         <FieldErrors id="enrol-code-errors" messages={codeErrors} />
       </div>
       <SubmitButton label={t('confirm')} pendingLabel={t('confirm')} />

@@ -3,7 +3,16 @@
 import { useTranslations } from 'next-intl';
 import type { ConflictField } from '@/components/forms/conflict-notice.tsx';
 import { FieldErrors } from '@/components/forms/form-parts.tsx';
-import { FormFeedback, PendingButton, SelectField, TextAreaField, TextField, useFormKit, type FormKit, type Option } from '@/components/admin/form-kit.tsx';
+import {
+  FormFeedback,
+  PendingButton,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useFormKit,
+  type FormKit,
+  type Option,
+} from '@/components/admin/form-kit.tsx';
 import type { AgreementFormView } from '@/lib/data/admin/agreements.ts';
 import { createAgreementAction, updateAgreementAction } from './actions.ts';
 
@@ -47,7 +56,8 @@ function useConflictFields(choices: AgreementChoices): ConflictField[] {
     { name: 'kind', label: t('kind'), format: labelOf(choices.kinds) },
     { name: 'status', label: t('status'), format: labelOf(choices.statuses) },
     {
-      name: 'parties', label: t('parties'),
+      name: 'parties',
+      label: t('parties'),
       format: (value) => list((value as Row[]).filter((row) => row.partyId).map((row) => `${party(row.partyId)} (${role(row.role)})`)),
     },
     { name: 'sectors', label: t('sectors'), format: (value) => list((value as string[]).map(sector)) },
@@ -85,9 +95,21 @@ export function AgreementForm({ record, choices }: { record?: AgreementFormView;
         <FieldErrors id="agreement-parties-errors" messages={kit.errors('parties')} />
         {parties.map((row, index) => (
           <div className="inline-fields" key={index}>
-            <SelectField kit={kit} name={`parties[${index}].partyId`} label={t('partyN', { n: index + 1 })} stored={row.partyId}
-              options={choices.parties} emptyLabel={t('noParty')} />
-            <SelectField kit={kit} name={`parties[${index}].role`} label={t('roleN', { n: index + 1 })} stored={row.role} options={choices.roles} />
+            <SelectField
+              kit={kit}
+              name={`parties[${index}].partyId`}
+              label={t('partyN', { n: index + 1 })}
+              stored={row.partyId}
+              options={choices.parties}
+              emptyLabel={t('noParty')}
+            />
+            <SelectField
+              kit={kit}
+              name={`parties[${index}].role`}
+              label={t('roleN', { n: index + 1 })}
+              stored={row.role}
+              options={choices.roles}
+            />
           </div>
         ))}
       </fieldset>
@@ -99,8 +121,12 @@ export function AgreementForm({ record, choices }: { record?: AgreementFormView;
           {choices.sectors.map((sector, index) => (
             <li key={sector.value}>
               <label>
-                <input type="checkbox" name={`sectors[${index}]`} value={sector.value}
-                  defaultChecked={kit.checked('sectors', sector.value, record?.sectors.includes(sector.value) ?? false)} />
+                <input
+                  type="checkbox"
+                  name={`sectors[${index}]`}
+                  value={sector.value}
+                  defaultChecked={kit.checked('sectors', sector.value, record?.sectors.includes(sector.value) ?? false)}
+                />
                 {sector.label}
               </label>
             </li>
@@ -115,8 +141,20 @@ export function AgreementForm({ record, choices }: { record?: AgreementFormView;
           <div className="inline-fields" key={index}>
             <TextField kit={kit} name={`documents[${index}].title`} label={t('documentTitleN', { n: index + 1 })} stored={row.title} />
             <TextField kit={kit} name={`documents[${index}].url`} label={t('documentUrlN', { n: index + 1 })} stored={row.url} type="url" />
-            <SelectField kit={kit} name={`documents[${index}].kind`} label={t('documentKindN', { n: index + 1 })} stored={row.kind} options={choices.documentKinds} />
-            <TextField kit={kit} name={`documents[${index}].publishedOn`} label={t('documentDateN', { n: index + 1 })} stored={row.publishedOn} type="date" />
+            <SelectField
+              kit={kit}
+              name={`documents[${index}].kind`}
+              label={t('documentKindN', { n: index + 1 })}
+              stored={row.kind}
+              options={choices.documentKinds}
+            />
+            <TextField
+              kit={kit}
+              name={`documents[${index}].publishedOn`}
+              label={t('documentDateN', { n: index + 1 })}
+              stored={row.publishedOn}
+              type="date"
+            />
           </div>
         ))}
       </fieldset>

@@ -9,7 +9,11 @@ import type { AgreementChoices } from './agreement-form.tsx';
 /** Every choice the agreement form offers, labelled in the viewer's language. */
 export async function agreementChoices(viewer: Viewer): Promise<AgreementChoices> {
   const [parties, sectors, kind, status, enums] = await Promise.all([
-    partyOptions(viewer), sectorOptions(viewer), getTranslations('AgreementKind'), getTranslations('LifecycleStatus'), getTranslations('AdminEnums'),
+    partyOptions(viewer),
+    sectorOptions(viewer),
+    getTranslations('AgreementKind'),
+    getTranslations('LifecycleStatus'),
+    getTranslations('AdminEnums'),
   ]);
   return {
     parties,

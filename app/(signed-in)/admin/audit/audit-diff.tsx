@@ -14,7 +14,8 @@ export async function AuditDiff({ before, after }: { before: unknown; after: unk
   const t = await getTranslations('AdminAudit');
   const old = asRecord(before);
   const now = asRecord(after);
-  const keys = [...new Set([...Object.keys(old), ...Object.keys(now)])].sort()
+  const keys = [...new Set([...Object.keys(old), ...Object.keys(now)])]
+    .sort()
     .filter((key) => JSON.stringify(old[key]) !== JSON.stringify(now[key]));
   if (keys.length === 0) return <p className="muted">{t('noDetails')}</p>;
   return (
@@ -30,8 +31,12 @@ export async function AuditDiff({ before, after }: { before: unknown; after: unk
         {keys.map((key) => (
           <tr key={key}>
             <th scope="row">{key}</th>
-            <td><del>{show(old[key])}</del></td>
-            <td><ins>{show(now[key])}</ins></td>
+            <td>
+              <del>{show(old[key])}</del>
+            </td>
+            <td>
+              <ins>{show(now[key])}</ins>
+            </td>
           </tr>
         ))}
       </tbody>

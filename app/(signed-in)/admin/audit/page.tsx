@@ -15,7 +15,12 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 /** Admin pages of entities the trail names, so an event links to what it is about. */
-const ENTITY_PAGES: Record<string, string> = { agreement: '/admin/agreements/', user: '/admin/users/', party: '/admin/parties/', sector: '/admin/sectors/' };
+const ENTITY_PAGES: Record<string, string> = {
+  agreement: '/admin/agreements/',
+  user: '/admin/users/',
+  party: '/admin/parties/',
+  sector: '/admin/sectors/',
+};
 
 function pageLink(filters: AuditFilters, page: number) {
   const params = new URLSearchParams();
@@ -28,7 +33,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const viewer = await requirePage('audit:read', '/admin/audit');
   const filters = parseAuditFilters(await searchParams);
   const [t, format, options, result] = await Promise.all([
-    getTranslations('AdminAudit'), getFormatter(), auditFilterOptions(viewer), listAuditEvents(viewer, filters),
+    getTranslations('AdminAudit'),
+    getFormatter(),
+    auditFilterOptions(viewer),
+    listAuditEvents(viewer, filters),
   ]);
   return (
     <>
@@ -36,16 +44,34 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       <p>{t('intro')}</p>
       <VerifyChainForm />
       <form method="get" action="/admin/audit" className="filter-form" aria-label={t('filters')}>
-        <FilterSelect id="filter-actor" name="actor" label={t('actor')} value={filters.actor ?? ''} emptyLabel={t('anyone')}
-          options={[{ value: 'system', label: t('system') }, ...options.actors]} />
-        <FilterSelect id="filter-entity-type" name="entityType" label={t('entityType')} value={filters.entityType ?? ''} emptyLabel={t('any')}
-          options={options.entityTypes.map((type) => ({ value: type, label: type }))} />
+        <FilterSelect
+          id="filter-actor"
+          name="actor"
+          label={t('actor')}
+          value={filters.actor ?? ''}
+          emptyLabel={t('anyone')}
+          options={[{ value: 'system', label: t('system') }, ...options.actors]}
+        />
+        <FilterSelect
+          id="filter-entity-type"
+          name="entityType"
+          label={t('entityType')}
+          value={filters.entityType ?? ''}
+          emptyLabel={t('any')}
+          options={options.entityTypes.map((type) => ({ value: type, label: type }))}
+        />
         <div className="field">
           <label htmlFor="filter-entity-id">{t('entityId')}</label>
           <input id="filter-entity-id" name="entityId" defaultValue={filters.entityId ?? ''} />
         </div>
-        <FilterSelect id="filter-action" name="action" label={t('action')} value={filters.action ?? ''} emptyLabel={t('any')}
-          options={options.actions.map((action) => ({ value: action, label: action }))} />
+        <FilterSelect
+          id="filter-action"
+          name="action"
+          label={t('action')}
+          value={filters.action ?? ''}
+          emptyLabel={t('any')}
+          options={options.actions.map((action) => ({ value: action, label: action }))}
+        />
         <div className="field">
           <label htmlFor="filter-from">{t('from')}</label>
           <input id="filter-from" name="from" type="date" defaultValue={filters.from ?? ''} />
@@ -55,7 +81,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           <input id="filter-to" name="to" type="date" defaultValue={filters.to ?? ''} />
         </div>
         <div className="filter-buttons">
-          <button type="submit" className="button button-primary">{t('apply')}</button>
+          <button type="submit" className="button button-primary">
+            {t('apply')}
+          </button>
           <Link href="/admin/audit">{t('clear')}</Link>
         </div>
       </form>
@@ -67,8 +95,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
             <p className="audit-summary">
               <strong>{event.action}</strong>{' '}
               {ENTITY_PAGES[event.entityType] && isUuid(event.entityId) ? (
-                <Link href={`${ENTITY_PAGES[event.entityType]}${event.entityId}`}>{event.entityType} {event.entityId}</Link>
-              ) : <span>{event.entityType} {event.entityId}</span>}
+                <Link href={`${ENTITY_PAGES[event.entityType]}${event.entityId}`}>
+                  {event.entityType} {event.entityId}
+                </Link>
+              ) : (
+                <span>
+                  {event.entityType} {event.entityId}
+                </span>
+              )}
               <br />
               <span className="muted">
                 {t('byAt', {
@@ -83,8 +117,16 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         ))}
       </ol>
       <nav aria-label={t('pages')} className="pagination">
-        {filters.page > 1 && <Link href={pageLink(filters, filters.page - 1)} rel="prev">{t('newer')}</Link>}
-        {filters.page < result.pageCount && <Link href={pageLink(filters, filters.page + 1)} rel="next">{t('older')}</Link>}
+        {filters.page > 1 && (
+          <Link href={pageLink(filters, filters.page - 1)} rel="prev">
+            {t('newer')}
+          </Link>
+        )}
+        {filters.page < result.pageCount && (
+          <Link href={pageLink(filters, filters.page + 1)} rel="next">
+            {t('older')}
+          </Link>
+        )}
       </nav>
     </>
   );

@@ -12,12 +12,19 @@ import { verifyAuditChainAction } from './actions.ts';
 export function VerifyChainForm() {
   const t = useTranslations('AdminAudit');
   const [state, formAction] = useActionState(verifyAuditChainAction, IDLE_STATE);
-  const broken = state.status === 'error' && state.error === 'chain-broken' ? (state.current as Extract<ChainVerdict, { ok: false }>) : null;
+  const broken =
+    state.status === 'error' && state.error === 'chain-broken' ? (state.current as Extract<ChainVerdict, { ok: false }>) : null;
   return (
     <form action={formAction} className="action-form">
       <PendingButton label={t('verify')} pendingLabel={t('verifying')} variant="secondary" />
-      {state.status === 'success' && <FormMessage tone="success">{t('chainOk', { count: (state.data as { checked: number }).checked })}</FormMessage>}
-      {broken && <FormMessage tone="error">{t(broken.reason === 'content' ? 'chainBrokenContent' : 'chainBrokenLink', { id: broken.brokenAtId, count: broken.checked })}</FormMessage>}
+      {state.status === 'success' && (
+        <FormMessage tone="success">{t('chainOk', { count: (state.data as { checked: number }).checked })}</FormMessage>
+      )}
+      {broken && (
+        <FormMessage tone="error">
+          {t(broken.reason === 'content' ? 'chainBrokenContent' : 'chainBrokenLink', { id: broken.brokenAtId, count: broken.checked })}
+        </FormMessage>
+      )}
       {state.status === 'error' && !broken && <FormMessage tone="error">{t('verifyFailed')}</FormMessage>}
     </form>
   );

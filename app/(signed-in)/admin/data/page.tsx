@@ -17,9 +17,17 @@ export default async function DataPage() {
         <h2 id="backup">{t('backupHeading')}</h2>
         <p>{t('backupIntro')}</p>
         <p>{t('backupSecrets')}</p>
-        <p><a href="/admin/data/backup" className="button button-primary" download>{t('download')}</a></p>
-        <p>{t('restoreHint')} <code>npm run data:restore -- backup.json</code></p>
-        <p>{t('importHint')} <Link href="/admin/import">{t('importLink')}</Link>.</p>
+        <p>
+          <a href="/admin/data/backup" className="button button-primary" download>
+            {t('download')}
+          </a>
+        </p>
+        <p>
+          {t('restoreHint')} <code>npm run data:restore -- backup.json</code>
+        </p>
+        <p>
+          {t('importHint')} <Link href="/admin/import">{t('importLink')}</Link>.
+        </p>
       </section>
     </>
   );

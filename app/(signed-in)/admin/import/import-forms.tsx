@@ -17,7 +17,7 @@ const FILE_FIELDS = ['agreementsFile', 'milestonesFile'] as const;
  * of the two states is ever set; with it, both are, and the page follows the latest submission.
  */
 function useLatestStep(check: ActionState, run: ActionState): 'check' | 'import' {
-  const [seen, setSeen] = useState({ check, run, latest: run.status === 'idle' ? 'check' as const : 'import' as const });
+  const [seen, setSeen] = useState({ check, run, latest: run.status === 'idle' ? ('check' as const) : ('import' as const) });
   if (seen.check !== check) setSeen({ check, run, latest: 'check' });
   else if (seen.run !== run) setSeen({ check, run, latest: 'import' });
   return seen.latest;
@@ -26,15 +26,25 @@ function useLatestStep(check: ActionState, run: ActionState): 'check' | 'import'
 function CheckForm({ state, action }: { state: ActionState; action: (formData: FormData) => void }) {
   const t = useTranslations('AdminImport');
   const errors = (name: string) =>
-    state.status === 'error' ? state.fieldErrors?.[name]?.map((key) => (t.has(`errors.${key}`) ? t(`errors.${key}`, {}) : t('errors.unreadable'))) : undefined;
+    state.status === 'error'
+      ? state.fieldErrors?.[name]?.map((key) => (t.has(`errors.${key}`) ? t(`errors.${key}`, {}) : t('errors.unreadable')))
+      : undefined;
   return (
     <form action={action} className="form" noValidate>
       {FILE_FIELDS.map((name) => (
         <div className="field" key={name}>
           <label htmlFor={`import-${name}`}>{t(`${name}.label`)}</label>
-          <p className="field-hint" id={`import-${name}-hint`}>{t(`${name}.hint`)}</p>
-          <input id={`import-${name}`} name={name} type="file" accept=".csv,text/csv" aria-invalid={Boolean(errors(name))}
-            aria-describedby={[`import-${name}-hint`, errors(name) && `import-${name}-errors`].filter(Boolean).join(' ')} />
+          <p className="field-hint" id={`import-${name}-hint`}>
+            {t(`${name}.hint`)}
+          </p>
+          <input
+            id={`import-${name}`}
+            name={name}
+            type="file"
+            accept=".csv,text/csv"
+            aria-invalid={Boolean(errors(name))}
+            aria-describedby={[`import-${name}-hint`, errors(name) && `import-${name}-errors`].filter(Boolean).join(' ')}
+          />
           <FieldErrors id={`import-${name}-errors`} messages={errors(name)} />
         </div>
       ))}
@@ -60,11 +70,19 @@ function Summary({ summary }: { summary: ImportSummary }) {
   return (
     <section aria-labelledby="import-result">
       <h2 id="import-result">{t('resultHeading')}</h2>
-      <FormMessage tone="success">{t('imported', {
-        agreementsCreated: summary.agreements.created, agreementsUpdated: summary.agreements.updated, agreementsUnchanged: summary.agreements.unchanged,
-        milestonesCreated: summary.milestones.created, milestonesUpdated: summary.milestones.updated, milestonesUnchanged: summary.milestones.unchanged,
-      })}</FormMessage>
-      <p><Link href="/admin/agreements">{t('openRegister')}</Link></p>
+      <FormMessage tone="success">
+        {t('imported', {
+          agreementsCreated: summary.agreements.created,
+          agreementsUpdated: summary.agreements.updated,
+          agreementsUnchanged: summary.agreements.unchanged,
+          milestonesCreated: summary.milestones.created,
+          milestonesUpdated: summary.milestones.updated,
+          milestonesUnchanged: summary.milestones.unchanged,
+        })}
+      </FormMessage>
+      <p>
+        <Link href="/admin/agreements">{t('openRegister')}</Link>
+      </p>
     </section>
   );
 }
@@ -79,12 +97,22 @@ export function ImportForms() {
 
   const changed = latest === 'import' && runState.status === 'error' && runState.error === 'changed';
   const preview = (changed ? runState.current : checkState.status === 'success' ? checkState.data : null) as ImportPreview | null;
-  const runFailure = latest === 'import' && runState.status === 'error' && !changed
-    ? (runState.error === 'unauthenticated' ? forms('sessionExpired') : runState.error === 'forbidden' ? forms('forbidden') : t('errors.importFailed'))
-    : null;
-  const checkFailure = checkState.status === 'error' && checkState.error !== 'invalid'
-    ? (checkState.error === 'unauthenticated' ? forms('sessionExpired') : checkState.error === 'forbidden' ? forms('forbidden') : forms('unexpected'))
-    : null;
+  const runFailure =
+    latest === 'import' && runState.status === 'error' && !changed
+      ? runState.error === 'unauthenticated'
+        ? forms('sessionExpired')
+        : runState.error === 'forbidden'
+          ? forms('forbidden')
+          : t('errors.importFailed')
+      : null;
+  const checkFailure =
+    checkState.status === 'error' && checkState.error !== 'invalid'
+      ? checkState.error === 'unauthenticated'
+        ? forms('sessionExpired')
+        : checkState.error === 'forbidden'
+          ? forms('forbidden')
+          : forms('unexpected')
+      : null;
 
   return (
     <>
@@ -97,11 +125,7 @@ export function ImportForms() {
           <h2 id="import-preview">{t('previewHeading')}</h2>
           {changed && <FormMessage tone="error">{t('errors.changed')}</FormMessage>}
           {runFailure && <FormMessage tone="error">{runFailure}</FormMessage>}
-          {preview.valid ? (
-            <FormMessage tone="success">{t('ready')}</FormMessage>
-          ) : (
-            <FormMessage tone="error">{t('notReady')}</FormMessage>
-          )}
+          {preview.valid ? <FormMessage tone="success">{t('ready')}</FormMessage> : <FormMessage tone="error">{t('notReady')}</FormMessage>}
           <PreviewTables preview={preview} />
           {preview.valid && <RunForm preview={preview} action={run} />}
         </section>

@@ -16,14 +16,26 @@ export default async function ImportPage() {
       <h1>{t('title')}</h1>
       <p>{t('intro')}</p>
       <ul>
-        <li>{t.rich('formatAgreements', { code: (chunks) => <code>{chunks}</code>, link: (chunks) => <a href="/api/v1/agreements.csv">{chunks}</a> })}</li>
-        <li>{t.rich('formatMilestones', { code: (chunks) => <code>{chunks}</code>, link: (chunks) => <a href="/api/v1/milestones.csv">{chunks}</a> })}</li>
+        <li>
+          {t.rich('formatAgreements', {
+            code: (chunks) => <code>{chunks}</code>,
+            link: (chunks) => <a href="/api/v1/agreements.csv">{chunks}</a>,
+          })}
+        </li>
+        <li>
+          {t.rich('formatMilestones', {
+            code: (chunks) => <code>{chunks}</code>,
+            link: (chunks) => <a href="/api/v1/milestones.csv">{chunks}</a>,
+          })}
+        </li>
         <li>{t('formatRules')}</li>
         <li>{t('matching')}</li>
         <li>{t('publication')}</li>
       </ul>
       <ImportForms />
-      <p><Link href="/admin/data">{t('backupLink')}</Link></p>
+      <p>
+        <Link href="/admin/data">{t('backupLink')}</Link>
+      </p>
     </>
   );
 }

@@ -22,7 +22,14 @@ function IssueList({ issues, id }: { issues: ImportIssue[]; id?: string }) {
   return (
     <ul className="field-errors" id={id}>
       {issues.map((issue, index) => (
-        <li key={index}>{issue.column !== null && <><code>{issue.column}</code>: </>}{message(issue)}</li>
+        <li key={index}>
+          {issue.column !== null && (
+            <>
+              <code>{issue.column}</code>:{' '}
+            </>
+          )}
+          {message(issue)}
+        </li>
       ))}
     </ul>
   );
@@ -39,12 +46,23 @@ function FileTable({ file }: { file: FilePreview }) {
         <IssueList issues={file.fileIssues} id={`${headingId}-issues`} />
       ) : (
         <>
-          <p>{t('counts', { total: file.total, creates: file.creates, updates: file.updates, unchanged: file.unchanged, problemRows: file.problemRows, problems: file.problems })}</p>
+          <p>
+            {t('counts', {
+              total: file.total,
+              creates: file.creates,
+              updates: file.updates,
+              unchanged: file.unchanged,
+              problemRows: file.problemRows,
+              problems: file.problems,
+            })}
+          </p>
           {!shownAll && <p className="hint">{t('rowsShown', { shown: file.rows.length, total: file.total })}</p>}
           <table className="data-table">
             <thead>
               <tr>
-                <th scope="col" className="numeric">{t('columns.row')}</th>
+                <th scope="col" className="numeric">
+                  {t('columns.row')}
+                </th>
                 <th scope="col">{t(`columns.slug.${file.kind}`)}</th>
                 <th scope="col">{t('columns.title')}</th>
                 <th scope="col">{t('columns.outcome')}</th>
@@ -53,8 +71,12 @@ function FileTable({ file }: { file: FilePreview }) {
             <tbody>
               {file.rows.map((row) => (
                 <tr key={row.row} data-row={row.row}>
-                  <th scope="row" className="numeric">{row.row}</th>
-                  <td><code>{row.slug}</code></td>
+                  <th scope="row" className="numeric">
+                    {row.row}
+                  </th>
+                  <td>
+                    <code>{row.slug}</code>
+                  </td>
                   <td>{row.title}</td>
                   <td>{row.outcome ? t(`outcome.${row.outcome}`) : <IssueList issues={row.issues} />}</td>
                 </tr>

@@ -1,7 +1,15 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { FormFeedback, PendingButton, SelectField, TextAreaField, TextField, useFormKit, type Option } from '@/components/admin/form-kit.tsx';
+import {
+  FormFeedback,
+  PendingButton,
+  SelectField,
+  TextAreaField,
+  TextField,
+  useFormKit,
+  type Option,
+} from '@/components/admin/form-kit.tsx';
 import type { partyFormView } from '@/lib/data/admin/parties.ts';
 import { createPartyAction, updatePartyAction } from './actions.ts';
 
@@ -23,7 +31,14 @@ export function PartyForm({ record, kinds }: { record?: PartyRecord; kinds: Opti
       </div>
       <div className="inline-fields">
         <SelectField kit={kit} name="kind" label={t('party.kind')} stored={record?.kind} options={kinds} required />
-        <TextField kit={kit} name="countryCode" label={t('party.countryCode')} stored={record?.countryCode} hint={t('countryCodeHint')} required />
+        <TextField
+          kit={kit}
+          name="countryCode"
+          label={t('party.countryCode')}
+          stored={record?.countryCode}
+          hint={t('countryCodeHint')}
+          required
+        />
       </div>
       <TextField kit={kit} name="website" label={t('party.website')} stored={record?.website} type="url" />
       <TextAreaField kit={kit} name="description" label={t('party.description')} stored={record?.description} />

@@ -14,20 +14,30 @@ export default async function SectorsPage() {
   return (
     <>
       <h1>{t('sector.listTitle')}</h1>
-      <p className="page-actions"><Link href="/admin/sectors/new" className="button button-primary">{t('sector.new')}</Link></p>
+      <p className="page-actions">
+        <Link href="/admin/sectors/new" className="button button-primary">
+          {t('sector.new')}
+        </Link>
+      </p>
       <table className="data-table">
         <thead>
           <tr>
             <th scope="col">{t('sector.name')}</th>
             <th scope="col">{t('sector.slug')}</th>
-            <th scope="col" className="numeric">{t('agreementCount')}</th>
+            <th scope="col" className="numeric">
+              {t('agreementCount')}
+            </th>
           </tr>
         </thead>
         <tbody>
           {sectors.map((sector) => (
             <tr key={sector.id} data-slug={sector.slug}>
-              <th scope="row"><Link href={`/admin/sectors/${sector.id}`}>{sector.name}</Link></th>
-              <td><code>{sector.slug}</code></td>
+              <th scope="row">
+                <Link href={`/admin/sectors/${sector.id}`}>{sector.name}</Link>
+              </th>
+              <td>
+                <code>{sector.slug}</code>
+              </td>
               <td className="numeric">{sector._count.agreements}</td>
             </tr>
           ))}

@@ -11,12 +11,20 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function UsersPage() {
   const viewer = await requirePage('user:manage', '/admin/users');
   const [t, admin, enums, format, users] = await Promise.all([
-    getTranslations('AdminUsers'), getTranslations('Admin'), getTranslations('AdminEnums'), getFormatter(), listUsers(viewer),
+    getTranslations('AdminUsers'),
+    getTranslations('Admin'),
+    getTranslations('AdminEnums'),
+    getFormatter(),
+    listUsers(viewer),
   ]);
   return (
     <>
       <h1>{t('listTitle')}</h1>
-      <p className="page-actions"><Link href="/admin/users/new" className="button button-primary">{t('new')}</Link></p>
+      <p className="page-actions">
+        <Link href="/admin/users/new" className="button button-primary">
+          {t('new')}
+        </Link>
+      </p>
       <table className="data-table">
         <thead>
           <tr>
@@ -31,9 +39,13 @@ export default async function UsersPage() {
         <tbody>
           {users.map((user) => (
             <tr key={user.id} data-email={user.email}>
-              <th scope="row"><Link href={`/admin/users/${user.id}`}>{user.name}</Link><br />{user.email}</th>
+              <th scope="row">
+                <Link href={`/admin/users/${user.id}`}>{user.name}</Link>
+                <br />
+                {user.email}
+              </th>
               <td>{enums(`UserRole.${user.role}`)}</td>
-              <td>{user.party ? user.party.shortName ?? user.party.name : t('noSide')}</td>
+              <td>{user.party ? (user.party.shortName ?? user.party.name) : t('noSide')}</td>
               <td>{user.active ? admin('active') : admin('inactive')}</td>
               <td>{user.totpEnabledAt ? t('on') : t('off')}</td>
               <td>{user.lastSignInAt ? format.dateTime(user.lastSignInAt, { dateStyle: 'medium', timeStyle: 'short' }) : t('never')}</td>

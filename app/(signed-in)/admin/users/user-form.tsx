@@ -7,7 +7,11 @@ import type { userFormView } from '@/lib/data/admin/users.ts';
 import { changeUserAccountAction, createUserAction, updateUserAction } from './actions.ts';
 
 type UserRecord = NonNullable<Awaited<ReturnType<typeof userFormView>>>;
-interface LinkData { id?: string; link: string; expiresAt: string }
+interface LinkData {
+  id?: string;
+  link: string;
+  expiresAt: string;
+}
 
 /** The set-password link, shown once: only its hash is stored. */
 export function OneTimeLink({ data }: { data: LinkData }) {
@@ -19,7 +23,11 @@ export function OneTimeLink({ data }: { data: LinkData }) {
       <p>{t('linkIntro', { expires: format.dateTime(new Date(data.expiresAt), { dateStyle: 'medium', timeStyle: 'short' }) })}</p>
       <label htmlFor="one-time-link-url">{t('linkLabel')}</label>
       <input id="one-time-link-url" className="link-box" readOnly value={data.link} />
-      {data.id && <p><Link href={`/admin/users/${data.id}`}>{t('openUser')}</Link></p>}
+      {data.id && (
+        <p>
+          <Link href={`/admin/users/${data.id}`}>{t('openUser')}</Link>
+        </p>
+      )}
     </section>
   );
 }
@@ -33,24 +41,39 @@ export function UserForm({ record, roles, parties }: { record?: UserRecord; role
       <>
         <FormFeedback kit={kit} />
         <OneTimeLink data={created} />
-        <p><Link href="/admin/users/new">{t('createAnother')}</Link></p>
+        <p>
+          <Link href="/admin/users/new">{t('createAnother')}</Link>
+        </p>
       </>
     );
   }
   const party = new Map(parties.map((option) => [option.value, option.label]));
   return (
     <form action={kit.formAction} className="form" noValidate>
-      <FormFeedback kit={kit} conflictFields={[
-        { name: 'name', label: t('name') }, { name: 'email', label: t('email') }, { name: 'role', label: t('role') },
-        { name: 'partyId', label: t('side'), format: (value) => party.get(String(value)) ?? String(value) },
-      ]} />
+      <FormFeedback
+        kit={kit}
+        conflictFields={[
+          { name: 'name', label: t('name') },
+          { name: 'email', label: t('email') },
+          { name: 'role', label: t('role') },
+          { name: 'partyId', label: t('side'), format: (value) => party.get(String(value)) ?? String(value) },
+        ]}
+      />
       {record && <input type="hidden" name="id" value={record.id} />}
       {record && <input type="hidden" name="version" value={kit.version(record.version)} />}
       <TextField kit={kit} name="name" label={t('name')} stored={record?.name} required />
       <TextField kit={kit} name="email" label={t('email')} stored={record?.email} type="email" autoComplete="off" required />
       <div className="inline-fields">
         <SelectField kit={kit} name="role" label={t('role')} stored={record?.role ?? 'ANALYST'} options={roles} required />
-        <SelectField kit={kit} name="partyId" label={t('side')} stored={record?.partyId} options={parties} emptyLabel={t('noSide')} hint={t('sideHint')} />
+        <SelectField
+          kit={kit}
+          name="partyId"
+          label={t('side')}
+          stored={record?.partyId}
+          options={parties}
+          emptyLabel={t('noSide')}
+          hint={t('sideHint')}
+        />
       </div>
       {record && <p className="field-hint">{t('sessionsEndHint')}</p>}
       <PendingButton label={record ? t('save') : t('create')} pendingLabel={t('saving')} />

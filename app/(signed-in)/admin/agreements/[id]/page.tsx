@@ -26,8 +26,12 @@ export default async function AdminAgreementPage({ params, searchParams }: Props
   const viewer = await requirePage('agreement:manage', `/admin/agreements/${id}`);
   if (!isUuid(id)) notFound();
   const [t, admin, found, choices, analysts, { notice }] = await Promise.all([
-    getTranslations('AdminAgreements'), getTranslations('Admin'), getAgreementForAdmin(viewer, id), agreementChoices(viewer),
-    analystOptions(viewer), searchParams,
+    getTranslations('AdminAgreements'),
+    getTranslations('Admin'),
+    getAgreementForAdmin(viewer, id),
+    agreementChoices(viewer),
+    analystOptions(viewer),
+    searchParams,
   ]);
   if (!found) notFound();
   const { agreement, form } = found;
@@ -36,7 +40,9 @@ export default async function AdminAgreementPage({ params, searchParams }: Props
   const assigned = new Set(agreement.assignments.map((assignment) => assignment.user.id));
   return (
     <>
-      <p><Link href="/admin/agreements">{t('back')}</Link></p>
+      <p>
+        <Link href="/admin/agreements">{t('back')}</Link>
+      </p>
       <PageNotice notice={notice} />
       <h1>{agreement.title}</h1>
       <p className="record-status">
@@ -46,15 +52,30 @@ export default async function AdminAgreementPage({ params, searchParams }: Props
       </p>
       <div className="row-actions">
         {!archived && (
-          <ActionButton action={changeAgreementStateAction} idPrefix="publication" fields={{ id: agreement.id, change: published ? 'unpublish' : 'publish' }}
-            version={agreement.version} label={published ? t('unpublish') : t('publish')} pendingLabel={admin('working')}
-            variant={published ? 'secondary' : 'primary'} />
+          <ActionButton
+            action={changeAgreementStateAction}
+            idPrefix="publication"
+            fields={{ id: agreement.id, change: published ? 'unpublish' : 'publish' }}
+            version={agreement.version}
+            label={published ? t('unpublish') : t('publish')}
+            pendingLabel={admin('working')}
+            variant={published ? 'secondary' : 'primary'}
+          />
         )}
-        <ActionButton action={changeAgreementStateAction} idPrefix="archive" fields={{ id: agreement.id, change: archived ? 'restore' : 'archive' }}
-          version={agreement.version} label={archived ? t('restore') : t('archive')} pendingLabel={admin('working')} variant={archived ? 'primary' : 'danger'}
-          errorValues={{ slug: agreement.slug }} />
+        <ActionButton
+          action={changeAgreementStateAction}
+          idPrefix="archive"
+          fields={{ id: agreement.id, change: archived ? 'restore' : 'archive' }}
+          version={agreement.version}
+          label={archived ? t('restore') : t('archive')}
+          pendingLabel={admin('working')}
+          variant={archived ? 'primary' : 'danger'}
+          errorValues={{ slug: agreement.slug }}
+        />
       </div>
-      {archived ? <p>{t('archivedExplanation', { slug: agreement.slug })}</p> : (
+      {archived ? (
+        <p>{t('archivedExplanation', { slug: agreement.slug })}</p>
+      ) : (
         <section aria-labelledby="details">
           <h2 id="details">{t('details')}</h2>
           <AgreementForm record={form} choices={choices} />
@@ -63,25 +84,45 @@ export default async function AdminAgreementPage({ params, searchParams }: Props
 
       <section aria-labelledby="milestones">
         <h2 id="milestones">{t('milestones')}</h2>
-        {!archived && <p><Link href={`/admin/agreements/${agreement.id}/milestones/new`} className="button button-primary">{t('addMilestone')}</Link></p>}
+        {!archived && (
+          <p>
+            <Link href={`/admin/agreements/${agreement.id}/milestones/new`} className="button button-primary">
+              {t('addMilestone')}
+            </Link>
+          </p>
+        )}
         <MilestoneTable agreementId={agreement.id} milestones={agreement.milestones} />
       </section>
 
       <section aria-labelledby="assignments">
         <h2 id="assignments">{t('assignments')}</h2>
         <p>{t('assignmentsIntro')}</p>
-        {agreement.assignments.length === 0 ? <p>{t('noAssignments')}</p> : (
+        {agreement.assignments.length === 0 ? (
+          <p>{t('noAssignments')}</p>
+        ) : (
           <ul className="plain-list">
             {agreement.assignments.map(({ user }) => (
               <li key={user.id}>
                 <Link href={`/admin/users/${user.id}`}>{user.name}</Link> ({user.email}){!user.active && ` — ${admin('inactive')}`}
-                <ActionButton action={unassignAnalystAction} idPrefix={`unassign-${user.id}`} fields={{ agreementId: agreement.id, userId: user.id }}
-                  label={admin('unassign')} ariaLabel={admin('unassignNamed', { name: user.name })} pendingLabel={admin('working')} />
+                <ActionButton
+                  action={unassignAnalystAction}
+                  idPrefix={`unassign-${user.id}`}
+                  fields={{ agreementId: agreement.id, userId: user.id }}
+                  label={admin('unassign')}
+                  ariaLabel={admin('unassignNamed', { name: user.name })}
+                  pendingLabel={admin('working')}
+                />
               </li>
             ))}
           </ul>
         )}
-        {!archived && <AssignForm fixed={{ name: 'agreementId', value: agreement.id }} choose="userId" options={analysts.filter((option) => !assigned.has(option.value))} />}
+        {!archived && (
+          <AssignForm
+            fixed={{ name: 'agreementId', value: agreement.id }}
+            choose="userId"
+            options={analysts.filter((option) => !assigned.has(option.value))}
+          />
+        )}
       </section>
     </>
   );

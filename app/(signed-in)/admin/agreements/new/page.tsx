@@ -14,7 +14,9 @@ export default async function NewAgreementPage() {
   const [t, choices] = await Promise.all([getTranslations('AdminAgreements'), agreementChoices(viewer)]);
   return (
     <>
-      <p><Link href="/admin/agreements">{t('back')}</Link></p>
+      <p>
+        <Link href="/admin/agreements">{t('back')}</Link>
+      </p>
       <h1>{t('newTitle')}</h1>
       <p>{t('newIntro')}</p>
       <AgreementForm choices={choices} />

@@ -22,12 +22,19 @@ export default async function PartyPage({ params, searchParams }: Props) {
   const viewer = await requirePage('party:manage', `/admin/parties/${id}`);
   if (!isUuid(id)) notFound();
   const [t, admin, party, kinds, others, { notice }] = await Promise.all([
-    getTranslations('AdminTaxonomy'), getTranslations('Admin'), getParty(viewer, id), partyKindOptions(), partyOptions(viewer), searchParams,
+    getTranslations('AdminTaxonomy'),
+    getTranslations('Admin'),
+    getParty(viewer, id),
+    partyKindOptions(),
+    partyOptions(viewer),
+    searchParams,
   ]);
   if (!party) notFound();
   return (
     <>
-      <p><Link href="/admin/parties">{t('party.back')}</Link></p>
+      <p>
+        <Link href="/admin/parties">{t('party.back')}</Link>
+      </p>
       <PageNotice notice={notice} />
       <h1>{party.name}</h1>
       <p className="record-status">
@@ -35,13 +42,21 @@ export default async function PartyPage({ params, searchParams }: Props) {
         <Link href={`/admin/audit?entityType=party&entityId=${party.id}`}>{admin('history')}</Link>
       </p>
       {party.mergedIntoId ? (
-        <p>{t('party.mergedInto')} <Link href={`/admin/parties/${party.mergedIntoId}`}>{t('party.survivor')}</Link></p>
+        <p>
+          {t('party.mergedInto')} <Link href={`/admin/parties/${party.mergedIntoId}`}>{t('party.survivor')}</Link>
+        </p>
       ) : (
         <>
           <PartyForm record={party} kinds={kinds} />
           <section aria-labelledby="merge">
             <h2 id="merge">{t('party.mergeHeading')}</h2>
-            <MergeForm action={mergePartyAction} id={party.id} version={party.version} kind="party" options={others.filter((option) => option.value !== party.id)} />
+            <MergeForm
+              action={mergePartyAction}
+              id={party.id}
+              version={party.version}
+              kind="party"
+              options={others.filter((option) => option.value !== party.id)}
+            />
           </section>
         </>
       )}

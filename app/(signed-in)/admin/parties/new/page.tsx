@@ -14,7 +14,9 @@ export default async function NewPartyPage() {
   const [t, kinds] = await Promise.all([getTranslations('AdminTaxonomy'), partyKindOptions()]);
   return (
     <>
-      <p><Link href="/admin/parties">{t('party.back')}</Link></p>
+      <p>
+        <Link href="/admin/parties">{t('party.back')}</Link>
+      </p>
       <h1>{t('party.newTitle')}</h1>
       <PartyForm kinds={kinds} />
     </>

@@ -21,12 +21,18 @@ export default async function SectorPage({ params, searchParams }: Props) {
   const viewer = await requirePage('sector:manage', `/admin/sectors/${id}`);
   if (!isUuid(id)) notFound();
   const [t, admin, sector, others, { notice }] = await Promise.all([
-    getTranslations('AdminTaxonomy'), getTranslations('Admin'), getSector(viewer, id), sectorOptions(viewer), searchParams,
+    getTranslations('AdminTaxonomy'),
+    getTranslations('Admin'),
+    getSector(viewer, id),
+    sectorOptions(viewer),
+    searchParams,
   ]);
   if (!sector) notFound();
   return (
     <>
-      <p><Link href="/admin/sectors">{t('sector.back')}</Link></p>
+      <p>
+        <Link href="/admin/sectors">{t('sector.back')}</Link>
+      </p>
       <PageNotice notice={notice} />
       <h1>{sector.name}</h1>
       <p className="record-status">
@@ -34,13 +40,21 @@ export default async function SectorPage({ params, searchParams }: Props) {
         <Link href={`/admin/audit?entityType=sector&entityId=${sector.id}`}>{admin('history')}</Link>
       </p>
       {sector.mergedIntoId ? (
-        <p>{t('sector.mergedInto')} <Link href={`/admin/sectors/${sector.mergedIntoId}`}>{t('sector.survivor')}</Link></p>
+        <p>
+          {t('sector.mergedInto')} <Link href={`/admin/sectors/${sector.mergedIntoId}`}>{t('sector.survivor')}</Link>
+        </p>
       ) : (
         <>
           <SectorForm record={sector} />
           <section aria-labelledby="merge">
             <h2 id="merge">{t('sector.mergeHeading')}</h2>
-            <MergeForm action={mergeSectorAction} id={sector.id} version={sector.version} kind="sector" options={others.filter((option) => option.value !== sector.id)} />
+            <MergeForm
+              action={mergeSectorAction}
+              id={sector.id}
+              version={sector.version}
+              kind="sector"
+              options={others.filter((option) => option.value !== sector.id)}
+            />
           </section>
         </>
       )}

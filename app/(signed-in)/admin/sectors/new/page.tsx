@@ -13,7 +13,9 @@ export default async function NewSectorPage() {
   const t = await getTranslations('AdminTaxonomy');
   return (
     <>
-      <p><Link href="/admin/sectors">{t('sector.back')}</Link></p>
+      <p>
+        <Link href="/admin/sectors">{t('sector.back')}</Link>
+      </p>
       <h1>{t('sector.newTitle')}</h1>
       <SectorForm />
     </>

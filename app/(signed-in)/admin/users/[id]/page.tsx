@@ -22,7 +22,12 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const viewer = await requirePage('user:manage', `/admin/users/${id}`);
   if (!isUuid(id)) notFound();
   const [t, admin, format, found, choices, agreements] = await Promise.all([
-    getTranslations('AdminUsers'), getTranslations('Admin'), getFormatter(), getUserForAdmin(viewer, id), userChoices(viewer), agreementOptions(viewer),
+    getTranslations('AdminUsers'),
+    getTranslations('Admin'),
+    getFormatter(),
+    getUserForAdmin(viewer, id),
+    userChoices(viewer),
+    agreementOptions(viewer),
   ]);
   if (!found) notFound();
   const { form: user, details } = found;
@@ -30,7 +35,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const assigned = new Set(details.assignments.map(({ agreement }) => agreement.id));
   return (
     <>
-      <p><Link href="/admin/users">{t('back')}</Link></p>
+      <p>
+        <Link href="/admin/users">{t('back')}</Link>
+      </p>
       <h1>{user.name}</h1>
       <p className="record-status">
         <span className="badge">{user.active ? admin('active') : admin('inactive')}</span>
@@ -38,7 +45,13 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       </p>
       <dl className="admin-facts">
         <dt>{t('password')}</dt>
-        <dd>{details.hasPassword ? t('passwordSet') : details.openLinkExpiresAt ? t('linkOpenUntil', { date: when(details.openLinkExpiresAt) }) : t('noPassword')}</dd>
+        <dd>
+          {details.hasPassword
+            ? t('passwordSet')
+            : details.openLinkExpiresAt
+              ? t('linkOpenUntil', { date: when(details.openLinkExpiresAt) })
+              : t('noPassword')}
+        </dd>
         <dt>{t('twoFactor')}</dt>
         <dd>{details.totpEnabledAt ? t('twoFactorSince', { date: when(details.totpEnabledAt) }) : t('off')}</dd>
         <dt>{t('lastSignIn')}</dt>
@@ -49,12 +62,25 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <h2 id="account">{t('accountHeading')}</h2>
         <p>{t('accountIntro')}</p>
         <div className="row-actions">
-          <ActionButton action={changeUserAccountAction} idPrefix="activation" fields={{ id: user.id, change: user.active ? 'deactivate' : 'reactivate' }}
-            version={user.version} label={user.active ? t('deactivate') : t('reactivate')} pendingLabel={admin('working')} variant={user.active ? 'danger' : 'primary'} />
+          <ActionButton
+            action={changeUserAccountAction}
+            idPrefix="activation"
+            fields={{ id: user.id, change: user.active ? 'deactivate' : 'reactivate' }}
+            version={user.version}
+            label={user.active ? t('deactivate') : t('reactivate')}
+            pendingLabel={admin('working')}
+            variant={user.active ? 'danger' : 'primary'}
+          />
           <ResetPasswordButton id={user.id} version={user.version} />
           {details.totpEnabledAt && (
-            <ActionButton action={changeUserAccountAction} idPrefix="reset-two-factor" fields={{ id: user.id, change: 'reset-two-factor' }}
-              version={user.version} label={t('resetTwoFactor')} pendingLabel={admin('working')} />
+            <ActionButton
+              action={changeUserAccountAction}
+              idPrefix="reset-two-factor"
+              fields={{ id: user.id, change: 'reset-two-factor' }}
+              version={user.version}
+              label={t('resetTwoFactor')}
+              pendingLabel={admin('working')}
+            />
           )}
         </div>
       </section>
@@ -67,18 +93,33 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
       {user.role === 'ANALYST' && (
         <section aria-labelledby="assignments">
           <h2 id="assignments">{t('assignmentsHeading')}</h2>
-          {details.assignments.length === 0 ? <p>{t('noAssignments')}</p> : (
+          {details.assignments.length === 0 ? (
+            <p>{t('noAssignments')}</p>
+          ) : (
             <ul className="plain-list">
               {details.assignments.map(({ agreement }) => (
                 <li key={agreement.id}>
-                  <Link href={`/admin/agreements/${agreement.id}`}>{agreement.title}</Link>{agreement.archivedAt && ` — ${admin('archived')}`}
-                  <ActionButton action={unassignAnalystAction} idPrefix={`unassign-${agreement.id}`} fields={{ agreementId: agreement.id, userId: user.id }}
-                    label={admin('unassign')} ariaLabel={admin('unassignNamed', { name: agreement.title })} pendingLabel={admin('working')} />
+                  <Link href={`/admin/agreements/${agreement.id}`}>{agreement.title}</Link>
+                  {agreement.archivedAt && ` — ${admin('archived')}`}
+                  <ActionButton
+                    action={unassignAnalystAction}
+                    idPrefix={`unassign-${agreement.id}`}
+                    fields={{ agreementId: agreement.id, userId: user.id }}
+                    label={admin('unassign')}
+                    ariaLabel={admin('unassignNamed', { name: agreement.title })}
+                    pendingLabel={admin('working')}
+                  />
                 </li>
               ))}
             </ul>
           )}
-          {user.active && <AssignForm fixed={{ name: 'userId', value: user.id }} choose="agreementId" options={agreements.filter((option) => !assigned.has(option.value))} />}
+          {user.active && (
+            <AssignForm
+              fixed={{ name: 'userId', value: user.id }}
+              choose="agreementId"
+              options={agreements.filter((option) => !assigned.has(option.value))}
+            />
+          )}
         </section>
       )}
     </>

@@ -14,7 +14,9 @@ export default async function NewUserPage() {
   const [t, choices] = await Promise.all([getTranslations('AdminUsers'), userChoices(viewer)]);
   return (
     <>
-      <p><Link href="/admin/users">{t('back')}</Link></p>
+      <p>
+        <Link href="/admin/users">{t('back')}</Link>
+      </p>
       <h1>{t('newTitle')}</h1>
       <p>{t('newIntro')}</p>
       <UserForm roles={choices.roles} parties={choices.parties} />

@@ -19,9 +19,12 @@ export function DetailsForm({ milestone, parties }: { milestone: Details; partie
   const values = { ...milestone, ...submitted };
   // After a conflict the form is based on what is stored now: submitting again is a deliberate save.
   const version = conflict?.version ?? milestone.version;
-  const errors = state.status === 'error' ? state.fieldErrors ?? {} : {};
+  const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
   const partyName = (id: unknown) => parties.find((party) => party.value === id)?.label ?? String(id ?? '');
-  const invalid = (name: string) => ({ 'aria-invalid': Boolean(errors[name]), 'aria-describedby': errors[name] ? `${name}-errors` : undefined });
+  const invalid = (name: string) => ({
+    'aria-invalid': Boolean(errors[name]),
+    'aria-describedby': errors[name] ? `${name}-errors` : undefined,
+  });
 
   return (
     <form action={formAction} className="form" noValidate key={version}>
@@ -55,9 +58,18 @@ export function DetailsForm({ milestone, parties }: { milestone: Details; partie
       </div>
       <div className="field">
         <label htmlFor="responsiblePartyId">{t('responsible')}</label>
-        <select id="responsiblePartyId" name="responsiblePartyId" defaultValue={values.responsiblePartyId} {...invalid('responsiblePartyId')}>
+        <select
+          id="responsiblePartyId"
+          name="responsiblePartyId"
+          defaultValue={values.responsiblePartyId}
+          {...invalid('responsiblePartyId')}
+        >
           <option value="">{t('responsibleNone')}</option>
-          {parties.map((party) => <option key={party.value} value={party.value}>{party.label}</option>)}
+          {parties.map((party) => (
+            <option key={party.value} value={party.value}>
+              {party.label}
+            </option>
+          ))}
         </select>
         <FieldErrors id="responsiblePartyId-errors" messages={errors.responsiblePartyId?.map(errorText.field)} />
       </div>

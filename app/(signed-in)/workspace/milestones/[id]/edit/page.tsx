@@ -23,9 +23,13 @@ export default async function EditMilestonePage({ params }: Props) {
   ]);
   return (
     <>
-      <p><Link href={`/workspace/agreements/${milestone.agreement.slug}#milestone-${milestone.id}`}>{tr('backToAgreement')}</Link></p>
+      <p>
+        <Link href={`/workspace/agreements/${milestone.agreement.slug}#milestone-${milestone.id}`}>{tr('backToAgreement')}</Link>
+      </p>
       <h1>{t('title')}</h1>
-      <p className="muted">{milestone.agreement.title} — {milestone.title}</p>
+      <p className="muted">
+        {milestone.agreement.title} — {milestone.title}
+      </p>
       <DetailsForm
         milestone={{
           id: milestone.id,

@@ -38,9 +38,13 @@ export default async function RecordPage({ params, searchParams }: Props) {
     : { observedOn: todayIso(), status: 'IN_PROGRESS' };
   return (
     <>
-      <p><Link href={`/workspace/agreements/${milestone.agreement.slug}#milestone-${milestone.id}`}>{t('backToAgreement')}</Link></p>
+      <p>
+        <Link href={`/workspace/agreements/${milestone.agreement.slug}#milestone-${milestone.id}`}>{t('backToAgreement')}</Link>
+      </p>
       <h1>{milestone.kind === 'RECURRING' ? t('titleDelivery') : t('title')}</h1>
-      <p className="muted">{milestone.agreement.title} — {milestone.title}</p>
+      <p className="muted">
+        {milestone.agreement.title} — {milestone.title}
+      </p>
       <p>{t('intro')}</p>
       <RecordForm
         milestone={{ id: milestone.id, kind: milestone.kind, unit: milestone.unit ?? '' }}

@@ -10,12 +10,20 @@ import { useLocalDraft } from '@/components/forms/use-local-draft.ts';
 import { IDLE_STATE } from '@/lib/forms/action-state.ts';
 
 type Option = { value: string; label: string };
-export type RecordFormDefaults = Partial<Record<'observedOn' | 'status' | 'progress' | 'quantity' | 'actualValue' | 'narrative' | 'supersedesId' | 'correctionReason', string>>;
+export type RecordFormDefaults = Partial<
+  Record<'observedOn' | 'status' | 'progress' | 'quantity' | 'actualValue' | 'narrative' | 'supersedesId' | 'correctionReason', string>
+>;
 type Evidence = Partial<Record<'url' | 'title' | 'publisher' | 'publishedOn' | 'kind', string>>;
 
 const MAX_EVIDENCE = 20;
 
-export function RecordForm({ milestone, defaults, statuses, evidenceKinds, correctable }: {
+export function RecordForm({
+  milestone,
+  defaults,
+  statuses,
+  evidenceKinds,
+  correctable,
+}: {
   milestone: { id: string; kind: 'ONE_OFF' | 'RECURRING' | 'TARGET'; unit: string };
   defaults: RecordFormDefaults;
   statuses: Option[];
@@ -34,12 +42,20 @@ export function RecordForm({ milestone, defaults, statuses, evidenceKinds, corre
   const [added, setAdded] = useState(0);
   const rows = Math.min(MAX_EVIDENCE, Math.max(3, submittedEvidence.length + 1) + added);
 
-  const errors = state.status === 'error' ? state.fieldErrors ?? {} : {};
+  const errors = state.status === 'error' ? (state.fieldErrors ?? {}) : {};
   const fieldErrors = (name: string) => errors[name]?.map(errorText.field);
-  const invalid = (name: string) => ({ 'aria-invalid': Boolean(errors[name]), 'aria-describedby': errors[name] ? `${name}-errors` : undefined });
+  const invalid = (name: string) => ({
+    'aria-invalid': Boolean(errors[name]),
+    'aria-describedby': errors[name] ? `${name}-errors` : undefined,
+  });
 
-  const valueField = { ONE_OFF: 'progress', RECURRING: 'quantity', TARGET: 'actualValue' }[milestone.kind] as 'progress' | 'quantity' | 'actualValue';
-  const valueLabel = { progress: t('progress'), quantity: t('quantity', { unit: milestone.unit }), actualValue: t('actualValue', { unit: milestone.unit }) }[valueField];
+  const valueField = { ONE_OFF: 'progress', RECURRING: 'quantity', TARGET: 'actualValue' }[milestone.kind] as
+    'progress' | 'quantity' | 'actualValue';
+  const valueLabel = {
+    progress: t('progress'),
+    quantity: t('quantity', { unit: milestone.unit }),
+    actualValue: t('actualValue', { unit: milestone.unit }),
+  }[valueField];
 
   if (state.status === 'success') {
     return (
@@ -52,9 +68,16 @@ export function RecordForm({ milestone, defaults, statuses, evidenceKinds, corre
   return (
     <form ref={formRef} action={formAction} className="form" noValidate>
       {state.status === 'error' && state.error === 'unauthenticated' && <SessionExpired />}
-      {state.status === 'error' && state.error !== 'unauthenticated' && <FormMessage tone="error">{errorText.form(state.error)}</FormMessage>}
+      {state.status === 'error' && state.error !== 'unauthenticated' && (
+        <FormMessage tone="error">{errorText.form(state.error)}</FormMessage>
+      )}
       {draft.restored && (
-        <p className="muted">{draft.restoredText} <button type="button" className="link-button" onClick={draft.discard}>{draft.discardText}</button></p>
+        <p className="muted">
+          {draft.restoredText}{' '}
+          <button type="button" className="link-button" onClick={draft.discard}>
+            {draft.discardText}
+          </button>
+        </p>
       )}
       <input type="hidden" name="milestoneId" value={milestone.id} />
 
@@ -66,15 +89,28 @@ export function RecordForm({ milestone, defaults, statuses, evidenceKinds, corre
       <div className="field">
         <label htmlFor="status">{t('status')}</label>
         <select id="status" name="status" defaultValue={values.status} {...invalid('status')}>
-          {statuses.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+          {statuses.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
         </select>
         <FieldErrors id="status-errors" messages={fieldErrors('status')} />
       </div>
       <div className="field">
         <label htmlFor={valueField}>{valueLabel}</label>
-        <input id={valueField} name={valueField} type="number" step="any" inputMode="decimal" required
-          min={valueField === 'actualValue' ? undefined : 0} max={valueField === 'progress' ? 100 : undefined}
-          defaultValue={values[valueField]} {...invalid(valueField)} />
+        <input
+          id={valueField}
+          name={valueField}
+          type="number"
+          step="any"
+          inputMode="decimal"
+          required
+          min={valueField === 'actualValue' ? undefined : 0}
+          max={valueField === 'progress' ? 100 : undefined}
+          defaultValue={values[valueField]}
+          {...invalid(valueField)}
+        />
         <FieldErrors id={`${valueField}-errors`} messages={fieldErrors(valueField)} />
       </div>
       <div className="field">
@@ -97,12 +133,25 @@ export function RecordForm({ milestone, defaults, statuses, evidenceKinds, corre
               <legend>{t('evidenceItem', { number: index + 1 })}</legend>
               <div className="field">
                 <label htmlFor={id('url')}>{t('url')}</label>
-                <input id={id('url')} name={name('url')} type="url" defaultValue={item.url} {...itemInvalid('url')} aria-describedby={errors[`evidence.${index}.url`] ? `evidence.${index}.url-errors` : undefined} />
+                <input
+                  id={id('url')}
+                  name={name('url')}
+                  type="url"
+                  defaultValue={item.url}
+                  {...itemInvalid('url')}
+                  aria-describedby={errors[`evidence.${index}.url`] ? `evidence.${index}.url-errors` : undefined}
+                />
                 <FieldErrors id={`evidence.${index}.url-errors`} messages={fieldErrors(`evidence.${index}.url`)} />
               </div>
               <div className="field">
                 <label htmlFor={id('title')}>{t('evidenceTitle')}</label>
-                <input id={id('title')} name={name('title')} defaultValue={item.title} {...itemInvalid('title')} aria-describedby={errors[`evidence.${index}.title`] ? `evidence.${index}.title-errors` : undefined} />
+                <input
+                  id={id('title')}
+                  name={name('title')}
+                  defaultValue={item.title}
+                  {...itemInvalid('title')}
+                  aria-describedby={errors[`evidence.${index}.title`] ? `evidence.${index}.title-errors` : undefined}
+                />
                 <FieldErrors id={`evidence.${index}.title-errors`} messages={fieldErrors(`evidence.${index}.title`)} />
               </div>
               <div className="field-row">
@@ -117,7 +166,11 @@ export function RecordForm({ milestone, defaults, statuses, evidenceKinds, corre
                 <div className="field">
                   <label htmlFor={id('kind')}>{t('kind')}</label>
                   <select id={id('kind')} name={name('kind')} defaultValue={item.kind ?? 'DOCUMENT'}>
-                    {evidenceKinds.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+                    {evidenceKinds.map((option) => (
+                      <option key={option.value} value={option.value}>
+                        {option.label}
+                      </option>
+                    ))}
                   </select>
                 </div>
               </div>
@@ -125,7 +178,9 @@ export function RecordForm({ milestone, defaults, statuses, evidenceKinds, corre
           );
         })}
         {rows < MAX_EVIDENCE && (
-          <button type="button" className="button button-secondary" onClick={() => setAdded((count) => count + 1)}>{t('addEvidence')}</button>
+          <button type="button" className="button button-secondary" onClick={() => setAdded((count) => count + 1)}>
+            {t('addEvidence')}
+          </button>
         )}
       </fieldset>
 
@@ -136,13 +191,23 @@ export function RecordForm({ milestone, defaults, statuses, evidenceKinds, corre
             <label htmlFor="supersedesId">{t('supersedes')}</label>
             <select id="supersedesId" name="supersedesId" defaultValue={values.supersedesId ?? ''} {...invalid('supersedesId')}>
               <option value="">{t('supersedesNone')}</option>
-              {correctable.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
+              {correctable.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
             </select>
             <FieldErrors id="supersedesId-errors" messages={fieldErrors('supersedesId')} />
           </div>
           <div className="field">
             <label htmlFor="correctionReason">{t('correctionReason')}</label>
-            <textarea id="correctionReason" name="correctionReason" rows={2} defaultValue={values.correctionReason} {...invalid('correctionReason')} />
+            <textarea
+              id="correctionReason"
+              name="correctionReason"
+              rows={2}
+              defaultValue={values.correctionReason}
+              {...invalid('correctionReason')}
+            />
             <FieldErrors id="correctionReason-errors" messages={fieldErrors('correctionReason')} />
           </div>
         </fieldset>

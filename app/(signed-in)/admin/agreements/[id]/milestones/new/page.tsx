@@ -16,11 +16,17 @@ export default async function NewMilestonePage({ params }: { params: Promise<{ i
   const { id } = await params;
   const viewer = await requirePage('milestone:manage', `/admin/agreements/${id}/milestones/new`);
   if (!isUuid(id)) notFound();
-  const [t, found, choices] = await Promise.all([getTranslations('AdminMilestones'), getAgreementForAdmin(viewer, id), milestoneChoices(viewer)]);
+  const [t, found, choices] = await Promise.all([
+    getTranslations('AdminMilestones'),
+    getAgreementForAdmin(viewer, id),
+    milestoneChoices(viewer),
+  ]);
   if (!found) notFound();
   return (
     <>
-      <p><Link href={`/admin/agreements/${id}#milestones`}>{t('back', { title: found.agreement.title })}</Link></p>
+      <p>
+        <Link href={`/admin/agreements/${id}#milestones`}>{t('back', { title: found.agreement.title })}</Link>
+      </p>
       <h1>{t('newTitle')}</h1>
       <MilestoneForm agreementId={id} choices={choices} />
     </>
