@@ -1,5 +1,12 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { errorDocumentStatus } from '@/components/errors/error-document-status.ts';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('Forbidden');
+  return { title: t('title'), ...errorDocumentStatus('403') };
+}
 
 export default async function Forbidden() {
   const t = await getTranslations('Forbidden');

@@ -1,8 +1,13 @@
-// Restores a backup (lib/backup/format.ts) into an empty, migrated database in one transaction.
+// Restores a checked backup (lib/backup/validate.ts) into an empty database in one transaction that
+// also applies the migrations: a refused restore leaves the database exactly as it was.
 import type pg from 'pg';
-import { BACKUP_TABLES, BackupError, parentsFirst, parseBackup } from './format.ts';
+import { verifyChain } from '../audit/chain.ts';
+import { BACKUP_TABLES, BackupError, parentsFirst, type BackupRow } from './format.ts';
+import type { BackupRows, BackupTableName } from './tables.ts';
 
 const CHUNK = 1_000;
+/** The key Prisma's schema engine locks while it migrates, so no instance migrates meanwhile. */
+const MIGRATION_LOCK = 72707369;
 
 async function assertEmpty(client: pg.Client) {
   const { rows } = await client.query<{ tablename: string }>(
@@ -27,35 +32,87 @@ async function resetSequences(client: pg.Client) {
   }
 }
 
+/** The restored chain, read back as the app will read it: jsonb may store what the file held differently. */
+async function verifyRestoredChain(client: pg.Client) {
+  let lastHash: string | null = null;
+  let checked = 0;
+  let afterId = 0;
+  for (;;) {
+    const { rows } = await client.query(
+      `select id, occurred_at, actor_id, action, entity_type, entity_id, before, after, ip, prev_hash, hash
+       from audit_event where id > $1 order by id limit 2000`,
+      [afterId],
+    );
+    if (rows.length === 0) return;
+    const verdict = verifyChain(
+      rows.map((row) => ({
+        id: row.id,
+        occurredAt: row.occurred_at,
+        actorId: row.actor_id,
+        action: row.action,
+        entityType: row.entity_type,
+        entityId: row.entity_id,
+        before: row.before,
+        after: row.after,
+        ip: row.ip,
+        prevHash: row.prev_hash,
+        hash: row.hash,
+      })),
+      lastHash,
+      checked,
+    );
+    if (!verdict.ok) throw new BackupError(`audit_event id ${verdict.brokenAtId}: the audit chain does not verify once stored`);
+    ({ lastHash, checked } = verdict);
+    afterId = Number(rows.at(-1)!.id);
+  }
+}
+
+/** A database error as one line that names the table, never a stack trace. */
+function describeDatabaseError(error: unknown): BackupError {
+  if (error instanceof BackupError) return error;
+  const failure = error as { message?: string; table?: string; detail?: string };
+  const where = failure.table ? `table ${failure.table}: ` : '';
+  const detail = failure.detail ? ` (${failure.detail})` : '';
+  const message = (failure.message ?? String(error)).split('\n')[0];
+  return new BackupError(`the database refused the restore, nothing was written: ${where}${message}${detail}`);
+}
+
+export interface RestoreOptions {
+  /** Applies the pending migrations on `client`, inside the transaction this function opened. */
+  migrate(client: pg.Client): Promise<void>;
+}
+
 /**
- * Inserts every table's rows in foreign-key order. Audit events go in exactly as exported, so the
- * hash chain verifies afterwards. Returns the number of rows per table.
+ * Migrates the database and inserts every table's rows in foreign-key order, in one transaction.
+ * Audit events go in exactly as exported, so the hash chain verifies afterwards; the chain head is
+ * set from the last event. Returns the number of rows per table.
  */
-export async function restoreBackup(client: pg.Client, document: unknown): Promise<Record<string, number>> {
-  const backup = parseBackup(document);
-  await assertEmpty(client);
+export async function restoreBackup(client: pg.Client, rows: BackupRows, options: RestoreOptions): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   await client.query('begin');
   try {
+    await client.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await options.migrate(client);
+    await assertEmpty(client);
     for (const table of BACKUP_TABLES) {
-      const rows = backup.tables[table.name]!;
-      const ordered = table.selfReference ? parentsFirst(rows, table.selfReference) : rows;
+      const tableRows = rows[table.name as BackupTableName] as BackupRow[];
+      const ordered = table.selfReference ? parentsFirst(tableRows, table.selfReference) : tableRows;
       for (let start = 0; start < ordered.length; start += CHUNK) {
         await client.query(`insert into "${table.name}" select * from json_populate_recordset(null::"${table.name}", $1::json)`, [
           JSON.stringify(ordered.slice(start, start + CHUNK)),
         ]);
       }
-      counts[table.name] = rows.length;
+      counts[table.name] = tableRows.length;
     }
     await resetSequences(client);
-    // The chain continues from the last restored event.
     await client.query(`
       update audit_chain_head set prev_hash = last.prev_hash, hash = last.hash
       from (select prev_hash, hash from audit_event order by id desc limit 1) as last`);
+    await verifyRestoredChain(client);
     await client.query('commit');
   } catch (error) {
-    await client.query('rollback');
-    throw error;
+    await client.query('rollback').catch(() => {});
+    throw describeDatabaseError(error);
   }
   return counts;
 }

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
 
 export const MIGRATIONS_DIR = path.resolve('prisma/migrations');
 export const SCHEMA_PATH = path.resolve('prisma/schema.prisma');
@@ -52,12 +53,28 @@ type ScriptAdapter = {
 };
 
 /**
+ * A pool that is one connection the caller holds, in whatever transaction the caller opened: the
+ * engine's statements and migration scripts then commit or roll back with the caller's own. The
+ * engine never opens a transaction of its own while migrating; should a later version try, it
+ * fails instead of committing the caller's.
+ */
+class CallerConnection extends pg.Pool {
+  constructor(private readonly connection: pg.Client) {
+    super({ max: 1 });
+  }
+  override query = ((...args: Parameters<pg.Client['query']>) => this.connection.query(...args)) as pg.Pool['query'];
+  override connect = (async () => {
+    throw new Error('the schema engine tried to open a transaction on a connection already in one');
+  }) as pg.Pool['connect'];
+}
+
+/**
  * adapter-pg runs a script by splitting it on every ";", which breaks PL/pgSQL function bodies and
  * comments. Send each migration whole instead, as the native engine does: PostgreSQL runs a
  * multi-statement simple query as one implicit transaction, so a failing migration leaves nothing.
  */
-function wholeScriptAdapter(url: string, opened: { dispose(): Promise<void> }[]) {
-  const factory = new PrismaPg({ connectionString: url });
+function wholeScriptAdapter(target: string | pg.Client, opened: { dispose(): Promise<void> }[]) {
+  const factory = new PrismaPg(typeof target === 'string' ? { connectionString: target } : new CallerConnection(target));
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
@@ -75,10 +92,10 @@ function wholeScriptAdapter(url: string, opened: { dispose(): Promise<void> }[])
   return factory;
 }
 
-async function withEngine<T>(url: string, schema: string, run: (engine: Engine) => Promise<T>): Promise<T> {
+async function withEngine<T>(target: string | pg.Client, schema: string, run: (engine: Engine) => Promise<T>): Promise<T> {
   const { SchemaEngine } = await loadWasm();
   const opened: { dispose(): Promise<void> }[] = [];
-  const adapter = bindMigrationAwareSqlAdapterFactory(wholeScriptAdapter(url, opened));
+  const adapter = bindMigrationAwareSqlAdapterFactory(wholeScriptAdapter(target, opened));
   const engine = await SchemaEngine.new({ datamodels: [['schema.prisma', schema]] }, () => {}, adapter);
   try {
     return await run(engine);
@@ -135,11 +152,15 @@ async function loadMigrationList() {
   };
 }
 
-/** Applies pending migrations and records them in `_prisma_migrations`, like `prisma migrate deploy`. */
-export async function applyMigrations(url: string): Promise<string[]> {
+/**
+ * Applies pending migrations and records them in `_prisma_migrations`, like `prisma migrate deploy`:
+ * on the database at a URL, or on a connection the caller holds, inside the caller's transaction
+ * (lib/backup/restore.ts), where they commit or roll back with the rest of it.
+ */
+export async function applyMigrations(target: string | pg.Client): Promise<string[]> {
   const schema = await readFile(SCHEMA_PATH, 'utf8');
   const migrationsList = await loadMigrationList();
-  return withEngine(url, schema, async (engine) => {
+  return withEngine(target, schema, async (engine) => {
     const result = await engine.applyMigrations({ migrationsList, filters: noFilters });
     return result.appliedMigrationNames;
   });

@@ -145,20 +145,22 @@ describe('a full backup', () => {
     const again = restore(file);
     expect(again.status).toBe(1);
     expect(again.stderr).toMatch(
-      /^ittifaq: .*backup\.json: the database is not empty \(table \w+ has rows\); restore only into an empty database\.$/,
+      /^ittifaq: .*backup\.json: the database is not empty \(table \w+ has rows\); restore only into an empty database; nothing was written\.$/,
     );
 
     const wrong = path.join(dir, 'wrong.json');
     await writeFile(wrong, JSON.stringify({ format: 'ittifaq-backup', version: 2, tables: {} }));
     const fresh = `${restoredName}_2`;
-    await ensureDatabase(adminUrl, fresh, 'ittifaq_test_template');
+    await ensureDatabase(adminUrl, fresh);
     try {
       const result = restore(wrong, withDatabase(adminUrl, fresh));
       expect(result.status).toBe(1);
-      expect(result.stderr).toMatch(/^ittifaq: .*wrong\.json: backup format version 2 is not supported \(this version reads 1\)\.$/);
+      expect(result.stderr).toMatch(
+        /^ittifaq: .*wrong\.json: backup format version 2 is not supported \(this version reads 1\); nothing was written\.$/,
+      );
       await withClient(
         async (client) => {
-          expect((await client.query('select count(*)::int as n from party')).rows[0].n).toBe(0);
+          expect((await client.query(`select count(*)::int as n from pg_tables where schemaname = 'public'`)).rows[0].n).toBe(0);
         },
         withDatabase(adminUrl, fresh),
       );
