@@ -87,7 +87,7 @@ describe('stopGracefullyOnSignals', () => {
     // Its keep-alive connection, busy at the signal and idle after the answer, does not hold the stop up.
     expect(at - answered.at).toBeLessThan(2_000);
     expect(server.output.filter((line) => line === 'request started')).toHaveLength(1);
-    expect(server.output.at(-1)).toBe('pools closed');
+    expect(server.output.slice(-2)).toEqual(['pools closed', 'ittifaq: requests finished and database connections closed; stopped']);
   });
 
   it('cuts a request that outlasts the timeout, still closes the pools, and exits 1', async () => {
@@ -113,6 +113,6 @@ describe('stopGracefullyOnSignals', () => {
     expect(code).toBe(0);
     // The idle keep-alive connection from the request above does not hold the stop up.
     expect(at - signalled).toBeLessThan(2_000);
-    expect(server.output.at(-1)).toBe('pools closed');
+    expect(server.output.at(-2)).toBe('pools closed');
   });
 });

@@ -73,6 +73,7 @@ export function stopGracefullyOnSignals({ timeoutMs, close, log = console.log, e
       log(`ittifaq: closing the database connections ${closed === 'timeout' ? 'took too long' : `failed: ${String(closed)}`}`);
       code = 1;
     }
+    if (code === 0) log('ittifaq: requests finished and database connections closed; stopped');
     exit(code);
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));

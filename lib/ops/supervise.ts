@@ -40,7 +40,7 @@ function describeExit(code: number | null, signal: NodeJS.Signals | null) {
 }
 
 export function supervise(options: SupervisorOptions): Supervisor {
-  const { app, stopTimeoutMs, restartDelayMs = 1000, maxRestartDelayMs = 8000, stableAfterMs = 60_000 } = options;
+  const { app, stopTimeoutMs, restartDelayMs = 500, maxRestartDelayMs = 8000, stableAfterMs = 60_000 } = options;
   const log = options.log ?? ((message: string) => console.error(`ittifaq: ${message}`));
   let child: ChildProcess | undefined;
   let childExited: Promise<void> = Promise.resolve();
