@@ -11,6 +11,8 @@ import { stopGracefullyOnSignals } from './lib/ops/graceful-shutdown.ts';
 const server = http.createServer((req, res) => {
   const ms = Number(new URL(req.url, 'http://x').searchParams.get('ms') ?? 0);
   console.log('request started');
+  // /stream sends its headers and a first part at once, as a streamed page does.
+  if (req.url.startsWith('/stream')) res.write('part, ');
   setTimeout(() => res.end('done'), ms);
 });
 stopGracefullyOnSignals({
@@ -88,6 +90,18 @@ describe('stopGracefullyOnSignals', () => {
     expect(at - answered.at).toBeLessThan(2_000);
     expect(server.output.filter((line) => line === 'request started')).toHaveLength(1);
     expect(server.output.slice(-2)).toEqual(['pools closed', 'ittifaq: requests finished and database connections closed; stopped']);
+  });
+
+  it('finishes a response that was already streaming, then closes its kept-alive connection', async () => {
+    const server = await startServer(10_000);
+    const inFlight = get(server.port, '/stream?ms=1000');
+    await server.next('request started');
+    server.child.kill('SIGTERM');
+    const answered = await inFlight;
+    expect(answered).toMatchObject({ status: 200, body: 'part, done' });
+    const { code, at } = await server.exited;
+    expect(code).toBe(0);
+    expect(at - answered.at).toBeLessThan(2_000);
   });
 
   it('cuts a request that outlasts the timeout, still closes the pools, and exits 1', async () => {

@@ -7,7 +7,8 @@
 // HTTP server is then found through Node's `http.server.request.start` diagnostics channel, which
 // names the server of every request (a server that has had no request has nothing to finish).
 import { subscribe } from 'node:diagnostics_channel';
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 
 export interface GracefulShutdownOptions {
   /** How long requests in flight may take before their connections are cut. */
@@ -21,18 +22,25 @@ export interface GracefulShutdownOptions {
 /** Resolves true once the server has closed with no connection left, or false after `timeoutMs`. */
 function drain(server: Server, timeoutMs: number): Promise<boolean> {
   return new Promise((resolve) => {
-    // A keep-alive connection that becomes idle after its last response is closed within 100 ms;
-    // Node closes only the connections idle at the moment of close() itself.
-    const idle = setInterval(() => server.closeIdleConnections(), 100);
-    const timer = setTimeout(() => finish(false), timeoutMs);
-    function finish(drained: boolean) {
-      clearInterval(idle);
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    // Stops listening and closes the connections waiting for a request.
+    server.close(() => {
       clearTimeout(timer);
-      resolve(drained);
-    }
-    server.close(() => finish(true));
-    server.closeIdleConnections();
+      resolve(true);
+    });
   });
+}
+
+/**
+ * Makes a connection close once its response is complete instead of waiting, kept alive, for another
+ * request: by `Connection: close` while the headers are still to be sent, else by ending the socket
+ * after the response (a page streams, so its headers are usually out). The connections idle at the
+ * signal are closed by `server.close()` itself.
+ */
+function closeAfterResponse(response: ServerResponse, socket: Socket) {
+  if (!response.headersSent) response.setHeader('Connection', 'close');
+  else if (!response.writableFinished) response.once('finish', () => socket.end());
+  else if (!socket.destroyed) socket.end();
 }
 
 function withinTime<T>(work: Promise<T>, ms: number): Promise<T | 'timeout'> {
@@ -46,15 +54,21 @@ function withinTime<T>(work: Promise<T>, ms: number): Promise<T | 'timeout'> {
 /** Installs the SIGTERM/SIGINT handlers; a second signal while stopping changes nothing. */
 export function stopGracefullyOnSignals({ timeoutMs, close, log = console.log, exit = process.exit }: GracefulShutdownOptions) {
   const servers = new Set<Server>();
+  const inFlight = new Map<ServerResponse, Socket>();
+  let stopping = false;
   subscribe('http.server.request.start', (message) => {
-    servers.add((message as { server: Server }).server);
+    const { server, response, socket } = message as { server: Server; response: ServerResponse; socket: Socket };
+    servers.add(server);
+    if (stopping) return closeAfterResponse(response, socket);
+    inFlight.set(response, socket);
+    response.once('close', () => inFlight.delete(response));
   });
 
-  let stopping = false;
   const stop = async (signal: NodeJS.Signals) => {
     if (stopping) return;
     stopping = true;
     log(`ittifaq: ${signal} received; finishing the requests in flight (at most ${timeoutMs / 1000} s), then stopping`);
+    for (const [response, socket] of inFlight) closeAfterResponse(response, socket);
     const drained = await Promise.all([...servers].map((server) => drain(server, timeoutMs)));
     let code = 0;
     if (drained.includes(false)) {
