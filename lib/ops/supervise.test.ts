@@ -92,6 +92,13 @@ describe('supervise', () => {
     expect(events.at(-1)).toBe('database stopped');
   });
 
+  it('exits 1 and stops the database when the app cannot be started at all', async () => {
+    const { supervisor, events } = start({ app: { command: '/nonexistent/node', args: [], env: process.env } });
+    expect(await supervisor.done).toBe(1);
+    expect(events).toContain('the app server could not be started: spawn /nonexistent/node ENOENT');
+    expect(events.at(-1)).toBe('database stopped');
+  });
+
   it('stops the app and exits 1 when the database stops by itself', async () => {
     let databaseDies!: (reason: string) => void;
     const { supervisor, events, until } = start({ databaseStopped: new Promise((resolve) => (databaseDies = resolve)) });

@@ -76,6 +76,13 @@ export function supervise(options: SupervisorOptions): Supervisor {
         if (!stopping) crashed(code, signal);
       });
     });
+    proc.once('error', (error) => {
+      if (proc.pid !== undefined) return;
+      // Never started (the command is missing, say): there is no process to wait for.
+      child = undefined;
+      log(`the app server could not be started: ${error.message}`);
+      void shutdown(1);
+    });
   }
 
   function crashed(code: number | null, signal: NodeJS.Signals | null) {
@@ -135,6 +142,8 @@ export function supervise(options: SupervisorOptions): Supervisor {
     () => {},
   );
 
+  // Also when this process ends on an error: the app, in its own process group, would outlive it.
+  process.once('exit', () => child?.kill('SIGTERM'));
   start();
   return {
     done,
