@@ -4,5 +4,12 @@ export async function register() {
     const { checkConfigurationOrExit, startScoreRefresh } = await import('./lib/server-startup.ts');
     checkConfigurationOrExit();
     startScoreRefresh();
+    // Set by `npm start`: Next.js then leaves SIGTERM/SIGINT to the app (lib/ops/graceful-shutdown.ts).
+    if (process.env.NEXT_MANUAL_SIG_HANDLE) {
+      const { stopGracefullyOnSignals } = await import('./lib/ops/graceful-shutdown.ts');
+      const { shutdownTimeoutMs } = await import('./lib/ops/shutdown-timeout.ts');
+      const { disconnectDb } = await import('./lib/db.ts');
+      stopGracefullyOnSignals({ timeoutMs: shutdownTimeoutMs(), close: disconnectDb });
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { findChromium } from './scripts/lib/chromium.ts';
+import { chromiumExecutable } from './scripts/lib/chromium.ts';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 
@@ -18,7 +18,8 @@ export default defineConfig({
     browserName: 'chromium',
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: findChromium() ?? undefined,
+      // An installed Chromium, else the one the @sparticuz/chromium dev dependency ships (scripts/lib/chromium.ts).
+      executablePath: await chromiumExecutable(),
       args: [
         '--no-sandbox',
         '--disable-gpu',
@@ -32,7 +33,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node --conditions=react-server --import tsx scripts/e2e-server.ts',
+    // This Node.js, whichever `node` comes first on PATH.
+    command: `"${process.execPath}" --conditions=react-server --import tsx scripts/e2e-server.ts`,
     url: `http://127.0.0.1:${port}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,

