@@ -1,7 +1,7 @@
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
-import { clientAddress } from '../http/request-context.ts';
+import { clientAddress } from '../http/client-address.ts';
 import { verifyPasswordStep, verifySecondFactorStep } from './authenticate.ts';
 import { ABSOLUTE_TIMEOUT_SECONDS, authConfig } from './config.ts';
 import { nowSeconds } from './session-token.ts';

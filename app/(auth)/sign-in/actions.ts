@@ -7,7 +7,8 @@ import { defineAction } from '@/lib/auth/action.ts';
 import { verifyPasswordStep, verifySecondFactorStep } from '@/lib/auth/authenticate.ts';
 import { homeFor } from '@/lib/auth/home.ts';
 import { endSession, passwordStepProof, rememberPasswordStep, startSession, viewerForSession } from '@/lib/auth/session.ts';
-import { clientAddress, safeCallbackPath } from '@/lib/http/request-context.ts';
+import { clientAddress } from '@/lib/http/client-address.ts';
+import { safeCallbackPath } from '@/lib/http/request-context.ts';
 
 const PasswordStepSchema = z.object({
   email: z.string().trim().min(1, 'required').max(320, 'tooLong'),

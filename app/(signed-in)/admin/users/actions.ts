@@ -9,8 +9,8 @@ import { siteOrigin } from '@/lib/http/site-url.ts';
 import { UserCreateSchema, UserStateSchema, UserUpdateSchema } from '@/lib/validation/user.ts';
 
 /** The one-time link, shown to the admin in this response only (the database keeps its hash). */
-async function linkData(link: { token: string; expiresAt: Date }) {
-  return { link: `${await siteOrigin()}/set-password/${link.token}`, expiresAt: link.expiresAt.toISOString() };
+function linkData(link: { token: string; expiresAt: Date }) {
+  return { link: `${siteOrigin()}/set-password/${link.token}`, expiresAt: link.expiresAt.toISOString() };
 }
 
 export const createUserAction = defineAction({
@@ -18,7 +18,7 @@ export const createUserAction = defineAction({
   schema: UserCreateSchema,
   async run(input, viewer) {
     const created = await createUser(viewer, input);
-    return { status: 'success', message: 'created', data: { id: created.id, ...(await linkData(created)) } };
+    return { status: 'success', message: 'created', data: { id: created.id, ...linkData(created) } };
   },
 });
 
@@ -41,7 +41,7 @@ export const changeUserAccountAction = defineAction({
     if (change === 'reset-password') {
       const link = await resetPassword(viewer, input);
       refresh();
-      return { status: 'success', message: change, data: await linkData(link) };
+      return { status: 'success', message: change, data: linkData(link) };
     }
     await { deactivate: deactivateUser, reactivate: reactivateUser, 'reset-two-factor': resetTwoFactor }[change](viewer, input);
     refresh();
