@@ -260,13 +260,17 @@ describe('importing checked files', () => {
     const agreements = csvOf(AGREEMENT_HEADER, [newAgreement('grid-study'), newAgreement('hydro-study')]);
     const preview = previewOf(await checkFiles({ agreements }));
     expect(preview.valid).toBe(true);
+    const upload = await db.importUpload.findUniqueOrThrow({ where: { id: preview.uploadId! } });
 
+    // The files the import would read are not the ones the admin saw checked.
     const tampered = csvOf(AGREEMENT_HEADER, [newAgreement('grid-study', { kind: 'NOPE' })]);
-    const refused = await expectNothingWritten(() => importChecked(preview, { agreementsData: Buffer.from(tampered).toString('base64') }));
+    await db.importUpload.update({ where: { id: preview.uploadId! }, data: { agreements: tampered } });
+    const refused = await expectNothingWritten(() => importChecked(preview));
     expect(refused).toMatchObject({ status: 'error', error: 'changed' });
     expect(problemsOf(previewOf(refused))).toEqual({ agreements: ['2 kind notOneOf'] });
 
     // Someone creates one of the agreements meanwhile: the row would now update it, not create it.
+    await db.importUpload.update({ where: { id: upload.id }, data: { agreements: upload.agreements } });
     await db.agreement.create({ data: { slug: 'hydro-study', title: 'Hydro study', kind: 'MOU', status: 'SIGNED' } });
     const stale = await expectNothingWritten(() => importChecked(preview));
     expect(stale).toMatchObject({ status: 'error', error: 'changed' });

@@ -40,9 +40,18 @@ export async function createUser(options: {
   }
 }
 
-export async function sessionTokenFor(user: { id: string; sessionVersion: number }) {
-  const now = nowSeconds();
-  return encodeSession({ sub: user.id, sv: user.sessionVersion, at: now, ls: now }, TEST_SECRET);
+/** A new session of `user` (a row, as signing in makes it) and its cookie's token. */
+export async function sessionTokenFor(user: { id: string; sessionVersion: number }, client: { address?: string; userAgent?: string } = {}) {
+  const db = testDb();
+  try {
+    const session = await db.session.create({
+      data: { id: randomUUID(), userId: user.id, address: client.address ?? null, userAgent: client.userAgent ?? null },
+      select: { id: true },
+    });
+    return encodeSession({ sub: user.id, sid: session.id, sv: user.sessionVersion, at: nowSeconds() }, TEST_SECRET);
+  } finally {
+    await db.$disconnect();
+  }
 }
 
 /** Makes the next server-side calls run as `user` (or signed out with null). */

@@ -11,9 +11,9 @@ import { checkMilestoneRows, type MilestoneRecord } from '../../import/milestone
 import { filePreview, importDigest } from '../../import/preview.ts';
 import type { ExistingMilestone, Lookups, Match } from '../../import/rows.ts';
 import type { FilePreview, ImportFileKind, ImportPreview, ImportSummary } from '../../import/types.ts';
-import { encodeImportData } from '../../validation/import.ts';
 import { lockAgreements } from '../scores.ts';
 import { writeImport } from './import-write.ts';
+import { discardImportUpload } from './import-uploads.ts';
 
 const AGREEMENTS_FORMAT: CsvFormat = {
   columns: AGREEMENT_CSV_COLUMNS,
@@ -137,12 +137,10 @@ async function planImport(tx: Tx, texts: ImportTexts, options: { lock: boolean }
   const files: FilePreview[] = [];
   if (agreementsFile) files.push(filePreview('agreements', agreementsFile, agreementRows));
   if (milestonesFile) files.push(filePreview('milestones', milestonesFile, milestoneRows));
-  const data = { agreements: encodeImportData(texts.agreements), milestones: encodeImportData(texts.milestones) };
   return {
     preview: {
       valid: files.length > 0 && files.every((file) => file.problems === 0),
-      digest: importDigest(data, [agreementRows, milestoneRows]),
-      data,
+      digest: importDigest(texts, [agreementRows, milestoneRows]),
       files,
     },
     agreements: agreementRows.flatMap((row) => (row.record ? [row.record] : [])),
@@ -168,15 +166,18 @@ export type ImportOutcome =
 
 /**
  * Step 2: checks the files again under lock and, if they still check out exactly as the preview the
- * admin saw (`digest`), writes every row in this one transaction.
+ * admin saw (`digest`), writes every row in this one transaction, which also drops the upload the
+ * files came from.
  */
-export async function runImport(viewer: Viewer, texts: ImportTexts, digest: string): Promise<ImportOutcome> {
+export async function runImport(viewer: Viewer, texts: ImportTexts, digest: string, uploadId?: string): Promise<ImportOutcome> {
   return getDb().$transaction(
     async (tx) => {
       const admin = await authorizeUser(viewer, 'data:import', {}, tx);
       const plan = await planImport(tx, texts, { lock: true });
       if (!plan.preview.valid || plan.preview.digest !== digest) return { status: 'changed', preview: plan.preview };
-      return { status: 'imported', ...(await writeImport(tx, admin.id, plan)) };
+      const written = await writeImport(tx, admin.id, plan);
+      if (uploadId) await discardImportUpload(tx, uploadId);
+      return { status: 'imported', ...written };
     },
     { maxWait: 10_000, timeout: IMPORT_TIMEOUT_MS },
   );

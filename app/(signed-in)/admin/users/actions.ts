@@ -5,6 +5,9 @@ import { z } from 'zod';
 import { defineAction } from '@/lib/auth/action.ts';
 import { deactivateUser, reactivateUser, resetPassword, resetTwoFactor } from '@/lib/data/admin/user-account.ts';
 import { createUser, updateUser } from '@/lib/data/admin/users.ts';
+import { endUserSessions } from '@/lib/data/sessions.ts';
+import { requestClient } from '@/lib/auth/session.ts';
+import { idField } from '@/lib/validation/fields.ts';
 import { siteOrigin } from '@/lib/http/site-url.ts';
 import { UserCreateSchema, UserStateSchema, UserUpdateSchema } from '@/lib/validation/user.ts';
 
@@ -46,5 +49,16 @@ export const changeUserAccountAction = defineAction({
     await { deactivate: deactivateUser, reactivate: reactivateUser, 'reset-two-factor': resetTwoFactor }[change](viewer, input);
     refresh();
     return { status: 'success', message: change };
+  },
+});
+
+/** Signs the user out on every device at once. */
+export const endUserSessionsAction = defineAction({
+  permission: 'user:end-sessions',
+  schema: z.object({ id: idField }),
+  async run({ id }, viewer) {
+    const ended = await endUserSessions(viewer, id, (await requestClient()).address);
+    refresh();
+    return { status: 'success', message: 'sessionsEnded', data: { ended } };
   },
 });
