@@ -4,6 +4,7 @@ import { authConfig } from '../../lib/auth/config.ts';
 import { hashPassword } from '../../lib/auth/password-hash.ts';
 import { encodeSession, nowSeconds } from '../../lib/auth/session-token.ts';
 import { createPrismaClient } from '../../lib/db-client.ts';
+import { getDb } from '../../lib/db.ts';
 import { request } from './next-request.ts';
 
 export const TEST_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
@@ -42,16 +43,11 @@ export async function createUser(options: {
 
 /** A new session of `user` (a row, as signing in makes it) and its cookie's token. */
 export async function sessionTokenFor(user: { id: string; sessionVersion: number }, client: { address?: string; userAgent?: string } = {}) {
-  const db = testDb();
-  try {
-    const session = await db.session.create({
-      data: { id: randomUUID(), userId: user.id, address: client.address ?? null, userAgent: client.userAgent ?? null },
-      select: { id: true },
-    });
-    return encodeSession({ sub: user.id, sid: session.id, sv: user.sessionVersion, at: nowSeconds() }, TEST_SECRET);
-  } finally {
-    await db.$disconnect();
-  }
+  const session = await getDb().session.create({
+    data: { id: randomUUID(), userId: user.id, address: client.address ?? null, userAgent: client.userAgent ?? null },
+    select: { id: true },
+  });
+  return encodeSession({ sub: user.id, sid: session.id, sv: user.sessionVersion, at: nowSeconds() }, TEST_SECRET);
 }
 
 /** Makes the next server-side calls run as `user` (or signed out with null). */
