@@ -3,6 +3,8 @@ import { generate } from 'otplib';
 import { E2E, formAlert, signIn, signInAdmin, signOut } from '../support/accounts.ts';
 
 test('an admin without a second factor must enrol it, then signs in with a code', async ({ page }) => {
+  // Four sign-ins and an enrolment.
+  test.slow();
   await signIn(page, E2E.enrol, '/sign-in?callbackUrl=%2Fadmin');
   await expect(page).toHaveURL(/\/account\/security$/);
   await expect(page.getByText('Administrators must use two-factor authentication.')).toBeVisible();

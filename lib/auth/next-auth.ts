@@ -2,10 +2,13 @@ import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { clientAddress } from '../http/client-address.ts';
-import { createSession } from '../data/sessions.ts';
+import { z } from 'zod';
+import { createSession, endSessionByToken } from '../data/sessions.ts';
 import { verifyPasswordStep, verifySecondFactorStep } from './authenticate.ts';
 import { ABSOLUTE_TIMEOUT_SECONDS, authConfig } from './config.ts';
 import { nowSeconds } from './session-token.ts';
+
+const SignOutTokenSchema = z.object({ sub: z.uuid(), sid: z.uuid() });
 
 /**
  * next-auth's own endpoints (/api/auth/*), for clients that post credentials directly. They share
@@ -49,6 +52,13 @@ export function authOptions(): NextAuthOptions {
         },
       }),
     ],
+    // next-auth's own sign-out endpoint ends the session on the server too, as the app's does.
+    events: {
+      async signOut({ token }) {
+        const parsed = SignOutTokenSchema.safeParse(token);
+        if (parsed.success) await endSessionByToken(parsed.data.sub, parsed.data.sid);
+      },
+    },
     callbacks: {
       jwt({ token, user }) {
         if (!user) return token;

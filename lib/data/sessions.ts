@@ -107,6 +107,15 @@ export async function signOut(viewer: Viewer, address: string | null) {
   });
 }
 
+/** Signing out through next-auth's own endpoint, which knows only the token's claims. */
+export async function endSessionByToken(userId: string, sessionId: string) {
+  await getDb().$transaction(async (tx) => {
+    if ((await endSessions(tx, userId, null, sessionId)) > 0) {
+      await appendAudit(tx, { actorId: userId, action: 'auth.sign-out', entityType: 'user', entityId: userId });
+    }
+  });
+}
+
 /** Ends one of the viewer's other sessions (a browser left signed in elsewhere). */
 export async function endOwnSession(viewer: Viewer, sessionId: string, address: string | null) {
   const user = await authorizeUser(viewer, 'session:end');

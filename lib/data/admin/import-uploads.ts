@@ -1,11 +1,13 @@
 import 'server-only';
 import { authorizeUser } from '../../auth/authorize.ts';
 import type { Viewer } from '../../auth/session.ts';
-import type { Tx } from '../../db-client.ts';
 import { getDb } from '../../db.ts';
 import type { ImportTexts } from './import.ts';
 
-/** How long an upload waits for its import. */
+/**
+ * How long an upload is kept for its import. It stays after the import too (the page that shows the
+ * import's result previews it again), until the next upload after that hour drops it.
+ */
 const KEPT_MINUTES = 60;
 
 const keptSince = () => new Date(Date.now() - KEPT_MINUTES * 60_000);
@@ -27,9 +29,4 @@ export async function importUploadTexts(viewer: Viewer, id: string): Promise<Imp
     where: { id, userId: admin.id, createdAt: { gte: keptSince() } },
     select: { agreements: true, milestones: true },
   });
-}
-
-/** Once imported, an upload has done its job (inside the import's transaction). */
-export async function discardImportUpload(tx: Tx, id: string) {
-  await tx.importUpload.deleteMany({ where: { id } });
 }

@@ -13,7 +13,6 @@ import type { ExistingMilestone, Lookups, Match } from '../../import/rows.ts';
 import type { FilePreview, ImportFileKind, ImportPreview, ImportSummary } from '../../import/types.ts';
 import { lockAgreements } from '../scores.ts';
 import { writeImport } from './import-write.ts';
-import { discardImportUpload } from './import-uploads.ts';
 
 const AGREEMENTS_FORMAT: CsvFormat = {
   columns: AGREEMENT_CSV_COLUMNS,
@@ -166,18 +165,15 @@ export type ImportOutcome =
 
 /**
  * Step 2: checks the files again under lock and, if they still check out exactly as the preview the
- * admin saw (`digest`), writes every row in this one transaction, which also drops the upload the
- * files came from.
+ * admin saw (`digest`), writes every row in this one transaction.
  */
-export async function runImport(viewer: Viewer, texts: ImportTexts, digest: string, uploadId?: string): Promise<ImportOutcome> {
+export async function runImport(viewer: Viewer, texts: ImportTexts, digest: string): Promise<ImportOutcome> {
   return getDb().$transaction(
     async (tx) => {
       const admin = await authorizeUser(viewer, 'data:import', {}, tx);
       const plan = await planImport(tx, texts, { lock: true });
       if (!plan.preview.valid || plan.preview.digest !== digest) return { status: 'changed', preview: plan.preview };
-      const written = await writeImport(tx, admin.id, plan);
-      if (uploadId) await discardImportUpload(tx, uploadId);
-      return { status: 'imported', ...written };
+      return { status: 'imported', ...(await writeImport(tx, admin.id, plan)) };
     },
     { maxWait: 10_000, timeout: IMPORT_TIMEOUT_MS },
   );

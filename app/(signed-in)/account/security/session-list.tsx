@@ -28,14 +28,16 @@ function EndSession({ id, label }: { id: string; label: string }) {
   );
 }
 
-function EndOthers() {
+/** Shown while there are other sessions, and after ending them, to say so. */
+function EndOthers({ others }: { others: number }) {
   const { t, error } = useAccountText();
   const [state, formAction] = useActionState(endOtherSessionsAction, IDLE_STATE);
+  if (others === 0 && state.status !== 'success') return null;
   return (
     <form action={formAction} className="form">
       {state.status === 'success' && <FormMessage tone="success">{t('otherSessionsEnded')}</FormMessage>}
       {error(state) && <FormMessage tone="error">{error(state)}</FormMessage>}
-      <SubmitButton label={t('endOthers')} pendingLabel={t('ending')} />
+      {others > 0 && <SubmitButton label={t('endOthers')} pendingLabel={t('ending')} />}
     </form>
   );
 }
@@ -72,7 +74,7 @@ export function SessionList({ sessions }: { sessions: SessionRow[] }) {
           ))}
         </tbody>
       </table>
-      {sessions.some((session) => !session.current) && <EndOthers />}
+      <EndOthers others={sessions.filter((session) => !session.current).length} />
     </>
   );
 }

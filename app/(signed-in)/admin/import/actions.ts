@@ -17,7 +17,7 @@ export const runImportAction = defineAction({
   async run(input, viewer) {
     const texts = await importUploadTexts(viewer, input.uploadId);
     if (!texts) return { status: 'error', error: 'uploadExpired' };
-    const outcome = await runImport(viewer, texts, input.digest, input.uploadId);
+    const outcome = await runImport(viewer, texts, input.digest);
     if (outcome.status === 'changed') return { status: 'error', error: 'changed', current: outcome.preview };
     invalidateTags(outcome.agreementIds.flatMap(tagsForAgreementChange));
     return { status: 'success', message: 'imported', data: outcome.summary };
