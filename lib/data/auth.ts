@@ -52,6 +52,9 @@ export async function throttleWait(keys: readonly ThrottleKey[], now = new Date(
  * the keys this failure made wait.
  */
 export async function recordFailures(keys: readonly ThrottleKey[], now = new Date()): Promise<ThrottleKey[]> {
+  // Keys every rule has forgotten are dead weight.
+  const forgotten = Math.max(...Object.values(THROTTLE_RULES).map((rule) => rule.forgetAfterSeconds));
+  await getDb().authThrottle.deleteMany({ where: { lastFailureAt: { lt: new Date(now.getTime() - forgotten * 1000) } } });
   const waiting: ThrottleKey[] = [];
   for (const entry of keys) {
     const started = await getDb().$transaction(async (tx) => {

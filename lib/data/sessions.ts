@@ -23,19 +23,25 @@ export interface SessionUser {
   totpEnabledAt: Date | null;
 }
 
-/** A new session for a user who just proved who they are; its id goes into the cookie. */
-export async function createSession(userId: string, client: { address: string | null; userAgent: string | null }): Promise<string> {
-  const id = randomUUID();
-  await getDb().session.create({
-    data: { id, userId, address: client.address, userAgent: client.userAgent?.slice(0, USER_AGENT_CHARS) || null },
-    select: { id: true },
-  });
-  return id;
-}
-
 /** Only sessions used within the idle timeout and younger than the absolute timeout count. */
 const LIVE = Prisma.sql`last_seen_at > now() - make_interval(secs => ${IDLE_TIMEOUT_SECONDS}::float8)
   and created_at > now() - make_interval(secs => ${ABSOLUTE_TIMEOUT_SECONDS}::float8)`;
+
+/**
+ * A new session for a user who just proved who they are; its id goes into the cookie. The user's
+ * sessions that have ended by time are dropped on the way, so the table holds little beyond the live.
+ */
+export async function createSession(userId: string, client: { address: string | null; userAgent: string | null }): Promise<string> {
+  const id = randomUUID();
+  await getDb().$transaction([
+    getDb().$executeRaw`delete from app_session where user_id = ${userId}::uuid and not (${LIVE})`,
+    getDb().session.create({
+      data: { id, userId, address: client.address, userAgent: client.userAgent?.slice(0, USER_AGENT_CHARS) || null },
+      select: { id: true },
+    }),
+  ]);
+  return id;
+}
 
 /**
  * The user behind a session, re-read on every signed-in request, or null when the session has ended

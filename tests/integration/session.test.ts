@@ -5,7 +5,7 @@ import { endUserSessionsAction } from '../../app/(signed-in)/admin/users/actions
 import { authConfig } from '../../lib/auth/config.ts';
 import { encodeSession, nowSeconds } from '../../lib/auth/session-token.ts';
 import { getViewer, viewerFromSessionToken } from '../../lib/auth/session.ts';
-import { listOwnSessions } from '../../lib/data/sessions.ts';
+import { createSession, listOwnSessions } from '../../lib/data/sessions.ts';
 import { seedDemo, seedId } from '../../prisma/seed/index.ts';
 import { submit } from '../support/actions.ts';
 import { createUser, sessionTokenFor, testDb } from '../support/auth.ts';
@@ -68,6 +68,11 @@ describe('sessions', () => {
 
     await db.session.update({ where: { id: idleSession!.id }, data: { lastSeenAt: hoursAgo(7.9) } });
     expect((await viewerFromSessionToken(idle)).kind).toBe('user');
+
+    // Signing in again drops the sessions that have ended by time, and only those.
+    await createSession(user.id, { address: null, userAgent: null });
+    expect(await db.session.count({ where: { userId: user.id } })).toBe(2);
+    expect(await db.session.count({ where: { id: oldSession!.id } })).toBe(0);
   });
 
   it('record their use at most once a minute, not on every request', async () => {
