@@ -40,7 +40,7 @@ describe('changing factors', () => {
     expect(await submit(regenerateRecoveryCodesAction, { password: PASSWORD, code: await nextCode(0) })).toMatchObject({
       status: 'error',
       error: 'throttled',
-      retryAfterSeconds: 30,
+      retryAfterSeconds: expect.toSatisfy((wait: number) => wait > 0 && wait <= 30),
     });
     expect(await db.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
   });

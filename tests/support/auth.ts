@@ -10,6 +10,8 @@ import { request } from './next-request.ts';
 export const TEST_TOTP_SECRET = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP';
 export const TEST_SECRET = 'test-secret-for-integration-tests-0123456789';
 process.env.NEXTAUTH_SECRET = TEST_SECRET;
+// The site the tests' requests come to (tests/support/next-request.ts), for the links the app builds.
+process.env.NEXTAUTH_URL = 'http://localhost:3000';
 
 export function testDb() {
   return createPrismaClient(process.env.DATABASE_URL!);
