@@ -52,10 +52,15 @@ export async function sessionTokenFor(user: { id: string; sessionVersion: number
   return encodeSession({ sub: user.id, sid: session.id, sv: user.sessionVersion, at: nowSeconds() }, TEST_SECRET);
 }
 
-/** Makes the next server-side calls run as `user` (or signed out with null). */
-export async function actAs(user: { id: string; sessionVersion: number } | null) {
+/** Makes the next server-side calls carry `token` as their session cookie (or none). */
+export function withSessionToken(token: string | null) {
   request.reset();
-  if (user) request.cookies.set(authConfig().sessionCookie, await sessionTokenFor(user));
+  if (token) request.cookies.set(authConfig().sessionCookie, token);
+}
+
+/** Makes the next server-side calls run as `user` (or signed out with null), in a new session. */
+export async function actAs(user: { id: string; sessionVersion: number } | null) {
+  withSessionToken(user ? await sessionTokenFor(user) : null);
 }
 
 /** The viewer a request by `user` would resolve to (through the real session path). */
