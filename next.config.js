@@ -25,10 +25,12 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   experimental: {
     authInterrupts: true,
-    // The CSV import posts up to two files of 8 MB (lib/validation/import.ts), base64-encoded in its
-    // second step; the proxy buffers request bodies too, so both limits must allow that much.
-    serverActions: { bodySizeLimit: '24mb' },
-    proxyClientMaxBodySize: '24mb',
+    // The largest form of the app posts well under 100 kB (lib/http/request-guard.ts BODY_LIMIT_BYTES,
+    // which the proxy enforces from Content-Length before anything is parsed). The proxy holds a copy
+    // of every body it sees, up to this much; the CSV upload, which is larger, bypasses the proxy and
+    // streams its files with limits of its own (app/(signed-in)/admin/import/upload/route.ts).
+    serverActions: { bodySizeLimit: '1mb' },
+    proxyClientMaxBodySize: '1mb',
   },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];

@@ -1,33 +1,35 @@
-// Runs before every route. It sets the per-request Content-Security-Policy nonce, keeps the session
-// cookie's idle clock running, and sends signed-out visitors of signed-in areas to the sign-in page.
-// It is NOT the security check: every page, action and data function checks the permission table.
+// Runs before every route but the CSV upload (which streams its body itself). It refuses what no
+// route should see (lib/http/request-guard.ts: oversized bodies before they are parsed, cross-origin
+// writes, malformed addresses), sets the per-request Content-Security-Policy nonce, and sends
+// visitors without a session cookie away from signed-in areas to the sign-in page. It is NOT the
+// security check: every page, action and data function checks the session and the permission table.
 import { NextResponse, type NextRequest } from 'next/server';
-import { authConfig, cookieOptions, ABSOLUTE_TIMEOUT_SECONDS } from './lib/auth/config.ts';
-import { decodeSession, encodeSession, nowSeconds, sessionIsCurrent } from './lib/auth/session-token.ts';
+import { authConfig } from './lib/auth/config.ts';
+import { refusalResponse, refuseRequest } from './lib/http/request-guard.ts';
 import { contentSecurityPolicy, newNonce } from './lib/http/security-headers.ts';
 
 const SIGNED_IN_AREAS = ['/workspace', '/admin', '/account'];
-/** Refresh the idle clock at most once a minute. */
-const REFRESH_AFTER_SECONDS = 60;
 
 function inSignedInArea(pathname: string) {
   return SIGNED_IN_AREAS.some((area) => pathname === area || pathname.startsWith(`${area}/`));
 }
 
 export async function proxy(request: NextRequest) {
+  const url = new URL(request.url);
+  const refusal = refuseRequest(request.method, url, request.headers);
+  if (refusal) return refusalResponse(refusal, url);
+
   const config = authConfig();
   const nonce = newNonce();
   const csp = contentSecurityPolicy(nonce, { development: process.env.NODE_ENV === 'development', https: config.secureCookies });
 
-  const token = request.cookies.get(config.sessionCookie)?.value;
-  const claims = token ? await decodeSession(token, config.secret) : null;
-  const current = claims !== null && sessionIsCurrent(claims);
-
   let response: NextResponse;
-  // Only page loads are redirected. A form submitted after the session ended must reach its server
-  // action, which answers "session expired" and hands back what was typed instead of losing it.
+  // Only page loads are redirected, and only without any session cookie: whether a cookie still
+  // stands for an open session is the page's question (lib/auth/page-guard.ts). A form submitted after
+  // the session ended must reach its server action, which answers "session expired" and hands back what
+  // was typed instead of losing it.
   const navigation = request.method === 'GET' || request.method === 'HEAD';
-  if (!current && navigation && inSignedInArea(request.nextUrl.pathname)) {
+  if (navigation && !request.cookies.has(config.sessionCookie) && inSignedInArea(request.nextUrl.pathname)) {
     const signIn = new URL('/sign-in', request.url);
     signIn.searchParams.set('callbackUrl', `${request.nextUrl.pathname}${request.nextUrl.search}`);
     response = NextResponse.redirect(signIn, 303);
@@ -38,16 +40,11 @@ export async function proxy(request: NextRequest) {
     response = NextResponse.next({ request: { headers } });
   }
   response.headers.set('Content-Security-Policy', csp);
-
-  if (token && !current) response.cookies.delete(config.sessionCookie);
-  if (claims && current && nowSeconds() - claims.ls > REFRESH_AFTER_SECONDS) {
-    const refreshed = await encodeSession({ ...claims, ls: nowSeconds() }, config.secret);
-    response.cookies.set(config.sessionCookie, refreshed, cookieOptions(ABSOLUTE_TIMEOUT_SECONDS));
-  }
   return response;
 }
 
 export const config = {
-  // Everything but static build assets, which carry the static headers from next.config.js.
-  matcher: ['/((?!_next/static|_next/image|favicon.ico).*)'],
+  // Everything but static build assets, which carry the static headers from next.config.js, and the
+  // CSV upload, whose body must reach its route unbuffered (the proxy would hold a copy of it).
+  matcher: ['/((?!_next/static|_next/image|favicon.ico|admin/import/upload).*)'],
 };

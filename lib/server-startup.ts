@@ -1,15 +1,18 @@
 import { parseAuthConfig } from './auth/config.ts';
+import { parseTrustedProxies, watchClientAddresses } from './http/client-address.ts';
 
 const HOUR = 60 * 60 * 1000;
 
 /**
  * Fails closed: without a usable NEXTAUTH_SECRET (or with a plain-HTTP NEXTAUTH_URL outside local
- * development) the server refuses to start and says why in one line.
+ * development, or an ITTIFAQ_TRUSTED_PROXIES that is not a list of addresses) the server refuses to
+ * start and says why in one line. Then every request gets its client address stamped.
  */
 export function checkConfigurationOrExit() {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   try {
     parseAuthConfig(process.env);
+    watchClientAddresses(parseTrustedProxies(process.env.ITTIFAQ_TRUSTED_PROXIES));
   } catch (error) {
     console.error(`ittifaq: ${(error as Error).message} The server will not start without it.`);
     process.exit(1);

@@ -3,16 +3,9 @@ import { cacheableResponse } from '@/lib/api/responses.ts';
 import { getLatestUpdates } from '@/lib/data/public-cache.ts';
 import { buildAtomFeed } from '@/lib/feed/atom.ts';
 import { defaultLocale } from '@/i18n/config.ts';
+import { siteOrigin } from '@/lib/http/site-url.ts';
 
 const FEED_ENTRIES = 50;
-
-/** The address the reader used (behind a proxy, the one it forwarded): feed links must be absolute. */
-function publicOrigin(request: Request): string {
-  const url = new URL(request.url);
-  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host') ?? url.host;
-  const protocol = request.headers.get('x-forwarded-proto') ?? url.protocol.replace(':', '');
-  return `${protocol.split(',')[0]!.trim()}://${host.split(',')[0]!.trim()}`;
-}
 
 export async function GET(request: Request) {
   const [t, tStatus, format, updates] = await Promise.all([
@@ -21,7 +14,7 @@ export async function GET(request: Request) {
     getFormatter({ locale: defaultLocale }),
     getLatestUpdates({ kind: 'all' }, null, FEED_ENTRIES),
   ]);
-  const xml = buildAtomFeed(publicOrigin(request), updates, {
+  const xml = buildAtomFeed(siteOrigin(), updates, {
     title: t('title'),
     subtitle: t('subtitle'),
     entryTitle: (update) => t('entryTitle', { agreement: update.agreement.title, milestone: update.milestone.title }),

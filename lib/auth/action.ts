@@ -2,7 +2,7 @@ import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import type { ActionState, FieldErrors } from '../forms/action-state.ts';
-import { formDataToObject, readTextFiles } from '../forms/form-data.ts';
+import { echoValues, formDataToObject } from '../forms/form-data.ts';
 import { InputError } from '../forms/input-error.ts';
 import { allowedRole, authorize, type Target } from './authorize.ts';
 import { ConflictError, ForbiddenError, NotFoundError, RuleViolation, UnauthenticatedError } from './errors.ts';
@@ -15,13 +15,6 @@ export const ACTION_PERMISSION = Symbol.for('ittifaq.action.permission');
 export type ServerAction = ((previous: ActionState, formData: FormData) => Promise<ActionState>) & {
   [ACTION_PERMISSION]: Permission;
 };
-
-/** Field names whose values are never echoed back to the browser (`code`: a 2FA or recovery code). */
-const SECRET_FIELDS = /password|secret|token|^code$/i;
-
-function echo(raw: Record<string, unknown>) {
-  return Object.fromEntries(Object.entries(raw).filter(([key]) => !SECRET_FIELDS.test(key)));
-}
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const errors: FieldErrors = {};
@@ -44,18 +37,17 @@ export function defineAction<S extends z.ZodType>(config: {
   permission: Permission;
   schema: S;
   target?: (input: z.output<S>) => Target;
-  /** File fields whose text the schema receives under the same name; read only once the role is allowed. */
-  files?: readonly string[];
   run: (input: z.output<S>, viewer: Viewer) => Promise<ActionState | void>;
 }): ServerAction {
   const action = async (_previous: ActionState, formData: FormData): Promise<ActionState> => {
     const raw = formDataToObject(formData);
-    const values = echo(raw);
+    // What the form gets back to show again: its schema's own fields, truncated, never secrets.
+    const values = echoValues(config.schema, raw);
     const viewer = await getViewer();
     if (!allowedRole(viewer, config.permission)) {
       return { status: 'error', error: viewer.kind === 'public' ? 'unauthenticated' : 'forbidden', values };
     }
-    const parsed = config.schema.safeParse(config.files ? { ...raw, ...(await readTextFiles(formData, config.files)) } : raw);
+    const parsed = config.schema.safeParse(raw);
     if (!parsed.success) return { status: 'error', error: 'invalid', fieldErrors: fieldErrorsOf(parsed.error), values };
     try {
       if (config.target) await authorize(viewer, config.permission, config.target(parsed.data));

@@ -4,22 +4,25 @@ import {
   clearFailures,
   completeSignIn,
   consumeRecoveryCode,
+  findPasswordHash,
   findSecondFactorUser,
   findSignInUser,
-  isAnyKeyLocked,
   normaliseEmail,
   recordAuthEvent,
-  recordFailure,
+  recordFailures,
+  throttleWait,
+  type ThrottleKey,
 } from '../data/auth.ts';
 import { hashPassword, needsRehash, verifyPassword } from './password-hash.ts';
-import { THROTTLE_RULES } from './throttle.ts';
 import { hashRecoveryCode, verifyTotp } from './totp.ts';
+
+export type Throttled = { outcome: 'throttled'; retryAfterSeconds: number };
 
 export type PasswordStepResult =
   | { outcome: 'signed-in'; userId: string; sessionVersion: number }
   | { outcome: 'second-factor'; userId: string; sessionVersion: number }
   | { outcome: 'invalid' }
-  | { outcome: 'locked' };
+  | Throttled;
 
 let dummyHash: Promise<string> | undefined;
 
@@ -29,75 +32,80 @@ function unknownAccountHash() {
   return dummyHash;
 }
 
-const accountKey = (email: string) => `account:${normaliseEmail(email)}`;
-const addressKey = (address: string | null) => `address:${address ?? 'unknown'}`;
+const addressKey = (address: string | null): ThrottleKey => ({ key: `address:${address ?? 'unknown'}`, rule: 'address' });
 
+/** The keys a password guess counts against (lib/auth/throttle.ts says who meets which). */
+function passwordKeys(email: string, address: string | null): ThrottleKey[] {
+  const account = normaliseEmail(email);
+  return [
+    { key: `account:${account}`, rule: 'account' },
+    { key: `account-address:${address ?? 'unknown'}:${account}`, rule: 'accountAddress' },
+    addressKey(address),
+  ];
+}
+
+/** The keys a factor check by this user counts against: sign-in codes, recovery codes, re-authentication. */
+function factorKeys(userId: string, address: string | null): ThrottleKey[] {
+  return [{ key: `factor:${userId}`, rule: 'factor' }, addressKey(address)];
+}
+
+/** Records a failure on `keys` and audits it, with the waits it started. */
 async function fail(
-  keys: { account: string; address: string },
-  email: string,
-  userId: string | null,
+  keys: ThrottleKey[],
+  event: { action: string; entityId: string; after?: Record<string, unknown> },
   address: string | null,
-  reason: string,
 ) {
-  const [accountLocked] = await Promise.all([
-    recordFailure(keys.account, THROTTLE_RULES.account),
-    recordFailure(keys.address, THROTTLE_RULES.address),
-  ]);
+  const waiting = await recordFailures(keys);
   await recordAuthEvent({
     actorId: null,
-    action: 'auth.sign-in-failed',
+    action: event.action,
     entityType: 'user',
-    entityId: userId ?? 'unknown',
-    after: { email: normaliseEmail(email), reason },
+    entityId: event.entityId,
+    after: { ...event.after, ...(waiting.length ? { throttled: waiting.map((key) => key.rule) } : {}) },
     ip: address,
   });
-  if (accountLocked) {
-    await recordAuthEvent({
-      actorId: null,
-      action: 'auth.lockout',
-      entityType: 'user',
-      entityId: userId ?? 'unknown',
-      after: { email: normaliseEmail(email) },
-      ip: address,
-    });
-  }
 }
 
 /**
- * The password step. Unknown accounts, wrong passwords and deactivated accounts all answer
- * `invalid`, after the same work; a locked account or address answers `locked` even to the right
- * password.
+ * The password step. Unknown accounts, wrong passwords and deactivated accounts all answer `invalid`,
+ * after the same work. While any of its keys must wait, an attempt is refused unheard (`throttled`,
+ * even with the right password) and costs no hashing.
  */
 export async function verifyPasswordStep(email: string, password: string, address: string | null): Promise<PasswordStepResult> {
-  const keys = { account: accountKey(email), address: addressKey(address) };
+  const keys = passwordKeys(email, address);
+  const wait = await throttleWait(keys);
+  if (wait > 0) return { outcome: 'throttled', retryAfterSeconds: wait };
   const user = await findSignInUser(email);
   const passwordOk = await verifyPassword(user?.passwordHash ?? (await unknownAccountHash()), password);
-  if (await isAnyKeyLocked([keys.account, keys.address])) {
-    await recordAuthEvent({
-      actorId: null,
-      action: 'auth.sign-in-locked',
-      entityType: 'user',
-      entityId: user?.id ?? 'unknown',
-      after: { email: normaliseEmail(email) },
-      ip: address,
-    });
-    return { outcome: 'locked' };
-  }
   if (!user || !user.passwordHash || !passwordOk || !user.active) {
-    await fail(keys, email, user?.id ?? null, address, !user ? 'unknown-account' : !user.active ? 'deactivated' : 'wrong-password');
+    const reason = !user ? 'unknown-account' : !user.active ? 'deactivated' : 'wrong-password';
+    await fail(
+      keys,
+      { action: 'auth.sign-in-failed', entityId: user?.id ?? 'unknown', after: { email: normaliseEmail(email), reason } },
+      address,
+    );
     return { outcome: 'invalid' };
   }
-  await clearFailures(keys.account);
+  // The owner proved the password from here: their own typos are forgiven; the other keys keep counting.
+  await clearFailures([keys[1]!.key]);
   if (user.totpEnabledAt) return { outcome: 'second-factor', userId: user.id, sessionVersion: user.sessionVersion };
   await completeSignIn(user.id, address, needsRehash(user.passwordHash) ? await hashPassword(password) : undefined);
   return { outcome: 'signed-in', userId: user.id, sessionVersion: user.sessionVersion };
 }
 
 export type SecondFactorResult =
-  | { outcome: 'signed-in'; userId: string; sessionVersion: number }
-  | { outcome: 'invalid' }
-  | { outcome: 'locked' }
-  | { outcome: 'expired' };
+  { outcome: 'signed-in'; userId: string; sessionVersion: number } | { outcome: 'invalid' } | { outcome: 'expired' } | Throttled;
+
+/** Checks a 6-digit code (once per time step) or consumes a recovery code. */
+async function acceptCode(user: { id: string; totpSecret: string | null; totpLastStep: bigint | null }, code: string): Promise<boolean> {
+  const trimmed = code.replace(/\s/g, '');
+  if (!user.totpSecret) return false;
+  if (/^\d{6}$/.test(trimmed)) {
+    const step = await verifyTotp(user.totpSecret, trimmed, user.totpLastStep === null ? null : Number(user.totpLastStep));
+    return step !== null && (await acceptTotpStep(user.id, step));
+  }
+  return consumeRecoveryCode(user.id, hashRecoveryCode(trimmed));
+}
 
 /** The TOTP step (a 6-digit code, or one of the recovery codes), throttled per user. */
 export async function verifySecondFactorStep(
@@ -109,31 +117,36 @@ export async function verifySecondFactorStep(
   if (!user || !user.active || user.sessionVersion !== proof.sessionVersion || !user.totpSecret || !user.totpEnabledAt) {
     return { outcome: 'expired' };
   }
-  const key = `second-factor:${user.id}`;
-  if (await isAnyKeyLocked([key])) return { outcome: 'locked' };
-  const trimmed = code.replace(/\s/g, '');
-  let accepted = false;
-  if (/^\d{6}$/.test(trimmed)) {
-    const step = await verifyTotp(user.totpSecret, trimmed, user.totpLastStep === null ? null : Number(user.totpLastStep));
-    accepted = step !== null && (await acceptTotpStep(user.id, step));
-  } else {
-    accepted = await consumeRecoveryCode(user.id, hashRecoveryCode(trimmed));
-  }
-  if (!accepted) {
-    const lockedNow = await recordFailure(key, THROTTLE_RULES.secondFactor);
-    await recordAuthEvent({ actorId: null, action: 'auth.second-factor-failed', entityType: 'user', entityId: user.id, ip: address });
-    if (lockedNow)
-      await recordAuthEvent({
-        actorId: null,
-        action: 'auth.lockout',
-        entityType: 'user',
-        entityId: user.id,
-        after: { factor: 'second' },
-        ip: address,
-      });
-    return { outcome: 'invalid' };
-  }
-  await clearFailures(key);
+  const checked = await throttledFactorCheck(user.id, address, 'auth.second-factor-failed', () => acceptCode(user, code));
+  if (checked.outcome !== 'ok') return checked;
   await completeSignIn(user.id, address);
   return { outcome: 'signed-in', userId: user.id, sessionVersion: user.sessionVersion };
+}
+
+/**
+ * A check of something only the user should know (a code, their password), through the same throttle
+ * as the sign-in code: after a few failures each further attempt waits, and a refused attempt is not
+ * even checked.
+ */
+export async function throttledFactorCheck(
+  userId: string,
+  address: string | null,
+  failedAction: string,
+  check: () => Promise<boolean>,
+): Promise<{ outcome: 'ok' } | { outcome: 'invalid' } | Throttled> {
+  const keys = factorKeys(userId, address);
+  const wait = await throttleWait(keys);
+  if (wait > 0) return { outcome: 'throttled', retryAfterSeconds: wait };
+  if (!(await check())) {
+    await fail(keys, { action: failedAction, entityId: userId }, address);
+    return { outcome: 'invalid' };
+  }
+  await clearFailures([keys[0]!.key]);
+  return { outcome: 'ok' };
+}
+
+/** Whether `password` is the signed-in user's password (for re-authentication; no throttle here). */
+export async function isUsersPassword(userId: string, password: string): Promise<boolean> {
+  const hash = await findPasswordHash(userId);
+  return verifyPassword(hash ?? (await unknownAccountHash()), password).then((ok) => ok && hash !== null);
 }

@@ -21,13 +21,15 @@ async function factsFor(viewer: SignedInViewer, needed: readonly string[], targe
     agreementId = milestone.agreementId;
   }
   if (target.updateAuthorId !== undefined) facts.notAuthor = target.updateAuthorId !== viewer.id;
-  if ((needed.includes('notAuthor') && facts.notAuthor === undefined) || (needed.includes('assigned') && !agreementId && target.updateId)) {
+  const authorship = needed.includes('notAuthor') || needed.includes('author');
+  if ((authorship && facts.notAuthor === undefined) || (needed.includes('assigned') && !agreementId && target.updateId)) {
     if (!target.updateId) throw new NotFoundError('progress update');
     const update = await tx.progressUpdate.findUnique({ where: { id: target.updateId }, select: { authorId: true, agreementId: true } });
     if (!update) throw new NotFoundError('progress update');
     facts.notAuthor = update.authorId !== viewer.id;
     agreementId ??= update.agreementId;
   }
+  if (facts.notAuthor !== undefined) facts.author = !facts.notAuthor;
   if (target.viewerAssigned !== undefined) facts.assigned = target.viewerAssigned;
   else if (needed.includes('assigned')) {
     if (!agreementId) throw new NotFoundError('agreement');

@@ -8,7 +8,9 @@ export type Condition =
   /** The agreement concerned is assigned to the user. */
   | 'assigned'
   /** The progress update concerned was written by someone else. */
-  | 'notAuthor';
+  | 'notAuthor'
+  /** The progress update concerned was written by the user. */
+  | 'author';
 
 interface Rule {
   /** Roles allowed, each with the conditions it must meet (empty: none). Absent roles are denied. */
@@ -22,9 +24,15 @@ export const PERMISSIONS = {
   /** With a one-time link; the link's token is the credential, checked by the data function. */
   'account:set-password': { roles: { PUBLIC: [], ANALYST: [], ADMIN: [] }, duringEnrolment: true },
   'session:sign-out': { roles: { ANALYST: [], ADMIN: [] }, duringEnrolment: true },
+  /** One of the user's own other sessions (the data function only ever touches the user's own). */
+  'session:end': { roles: { ANALYST: [], ADMIN: [] }, duringEnrolment: true },
+  /** Every session of the user but the current one. */
+  'session:end-others': { roles: { ANALYST: [], ADMIN: [] }, duringEnrolment: true },
   'account:two-factor': { roles: { ANALYST: [], ADMIN: [] }, duringEnrolment: true },
   'workspace:view': { roles: { ANALYST: [], ADMIN: [] } },
   'progress:record': { roles: { ANALYST: ['assigned'] } },
+  /** Recording a correction that supersedes an earlier update: only its author may. */
+  'progress:correct': { roles: { ANALYST: ['assigned', 'author'] } },
   'progress:review': { roles: { ANALYST: ['assigned', 'notAuthor'], ADMIN: ['notAuthor'] } },
   'milestone:edit-details': { roles: { ANALYST: ['assigned'], ADMIN: [] } },
   'admin:view': { roles: { ADMIN: [] } },
@@ -33,6 +41,8 @@ export const PERMISSIONS = {
   'party:manage': { roles: { ADMIN: [] } },
   'sector:manage': { roles: { ADMIN: [] } },
   'user:manage': { roles: { ADMIN: [] } },
+  /** Signing a user out everywhere. */
+  'user:end-sessions': { roles: { ADMIN: [] } },
   'assignment:manage': { roles: { ADMIN: [] } },
   'audit:read': { roles: { ADMIN: [] } },
   'data:import': { roles: { ADMIN: [] } },

@@ -1,17 +1,18 @@
-// Session tokens: next-auth's encrypted JWTs carrying only the user id, the session version and two
-// timestamps. The role is never trusted from the token; the server re-reads the user per request.
+// Session tokens: next-auth's encrypted JWTs carrying only the user id, the session's id (a row of
+// app_session), the session version and when the user signed in. The role is never trusted from the
+// token; the server re-reads the user and the session per request (lib/data/sessions.ts).
 import { decode, encode } from 'next-auth/jwt';
 import { z } from 'zod';
-import { ABSOLUTE_TIMEOUT_SECONDS, IDLE_TIMEOUT_SECONDS, SECOND_FACTOR_WINDOW_SECONDS } from './config.ts';
+import { ABSOLUTE_TIMEOUT_SECONDS, SECOND_FACTOR_WINDOW_SECONDS } from './config.ts';
 
 const SessionClaimsSchema = z.object({
-  sub: z.string().uuid(),
+  sub: z.uuid(),
+  /** The session (app_session.id): signing out deletes it, and the token is worthless from then on. */
+  sid: z.uuid(),
   /** The user's session version when the token was issued. */
   sv: z.number().int(),
   /** When the user signed in (seconds since the epoch). */
   at: z.number().int(),
-  /** When the session was last used (seconds since the epoch). */
-  ls: z.number().int(),
 });
 
 export type SessionClaims = z.infer<typeof SessionClaimsSchema>;
@@ -20,41 +21,30 @@ const SECOND_FACTOR_SALT = 'ittifaq.second-factor';
 
 export const nowSeconds = (now: Date = new Date()) => Math.floor(now.getTime() / 1000);
 
-/** Valid until 8 hours without use, and never beyond 7 days after signing in. */
+/**
+ * Whether a token is young enough to be worth looking up: never beyond 7 days after signing in. The
+ * idle timeout and the absolute one are enforced from the session's row; this spares the lookup.
+ */
 export function sessionIsCurrent(claims: SessionClaims, now: Date = new Date()): boolean {
   const t = nowSeconds(now);
-  return t - claims.ls < IDLE_TIMEOUT_SECONDS && t - claims.at < ABSOLUTE_TIMEOUT_SECONDS && claims.at <= t + 60;
+  return t - claims.at < ABSOLUTE_TIMEOUT_SECONDS && claims.at <= t + 60;
 }
 
 export function encodeSession(claims: SessionClaims, secret: string): Promise<string> {
   return encode({ token: claims, secret, maxAge: ABSOLUTE_TIMEOUT_SECONDS });
 }
 
-/**
- * Tokens already decrypted, by secret and token. Every signed-in request decodes its token twice (the
- * proxy and the page or action), each time deriving the key and decrypting; a token's claims never
- * change, and whether they are still current is checked on every use (sessionIsCurrent).
- */
-const decodedSessions = new Map<string, SessionClaims | null>();
-const DECODED_SESSIONS_KEPT = 1000;
-
 export async function decodeSession(token: string | undefined, secret: string): Promise<SessionClaims | null> {
   if (!token) return null;
-  const key = `${secret}\0${token}`;
-  if (decodedSessions.has(key)) return decodedSessions.get(key)!;
-  let claims: SessionClaims | null = null;
   try {
     const parsed = SessionClaimsSchema.safeParse(await decode({ token, secret }));
-    claims = parsed.success ? parsed.data : null;
+    return parsed.success ? parsed.data : null;
   } catch {
-    // Not a token of ours: claims stay null.
+    return null;
   }
-  if (decodedSessions.size >= DECODED_SESSIONS_KEPT) decodedSessions.delete(decodedSessions.keys().next().value!);
-  decodedSessions.set(key, claims);
-  return claims;
 }
 
-const SecondFactorClaimsSchema = z.object({ sub: z.string().uuid(), sv: z.number().int() });
+const SecondFactorClaimsSchema = z.object({ sub: z.uuid(), sv: z.number().int() });
 export type SecondFactorClaims = z.infer<typeof SecondFactorClaimsSchema>;
 
 /** Proof that the password step succeeded, valid for five minutes, for the TOTP step. */

@@ -1,39 +1,71 @@
 import { describe, expect, it } from 'vitest';
-import { afterFailure, isLocked, THROTTLE_RULES, type ThrottleState } from './throttle.ts';
+import { afterFailure, THROTTLE_RULES, waitSeconds, type ThrottleRule, type ThrottleState } from './throttle.ts';
 
-const rule = THROTTLE_RULES.account;
-const at = (minutes: number) => new Date(Date.UTC(2026, 0, 1, 12, 0) + minutes * 60_000);
+const at = (seconds: number) => new Date(Date.UTC(2026, 0, 1, 12) + seconds * 1000);
 
-function fail(times: number[], start: ThrottleState | null = null) {
-  return times.reduce<ThrottleState | null>((state, minute) => afterFailure(state, at(minute), rule), start)!;
+function fail(rule: ThrottleRule, times: number[], start: ThrottleState | null = null) {
+  return times.reduce<ThrottleState | null>((state, second) => afterFailure(state, at(second), rule), start)!;
 }
 
 describe('sign-in throttling', () => {
-  it('locks on the fifth failure within fifteen minutes', () => {
-    const four = fail([0, 1, 2, 3]);
-    expect(isLocked(four, at(3))).toBe(false);
-    const five = afterFailure(four, at(14), rule);
-    expect(five.failures).toBe(5);
-    expect(isLocked(five, at(14))).toBe(true);
+  const rule = THROTTLE_RULES.accountAddress;
+
+  it('hears the free failures at once, then makes each further attempt wait twice as long, up to the cap', () => {
+    const four = fail(rule, [0, 1, 2, 3]);
+    expect(waitSeconds(four, at(3))).toBe(0);
+    const waits = [];
+    let state = four;
+    let now = 3;
+    for (let failure = 5; failure <= 12; failure++) {
+      now += waitSeconds(state, at(now));
+      state = afterFailure(state, at(now), rule);
+      waits.push(waitSeconds(state, at(now)));
+    }
+    expect(waits).toEqual([30, 60, 120, 240, 480, 900, 900, 900]);
   });
 
-  it('keeps the lock for fifteen minutes after the locking failure, then lifts it', () => {
-    const locked = fail([0, 1, 2, 3, 4]);
-    expect(isLocked(locked, at(18))).toBe(true);
-    expect(isLocked(locked, at(19))).toBe(false);
+  it('lifts the wait once it has passed', () => {
+    const five = fail(rule, [0, 1, 2, 3, 4]);
+    expect(waitSeconds(five, at(33))).toBe(1);
+    expect(waitSeconds(five, at(34))).toBe(0);
   });
 
-  it('starts a new window once fifteen minutes have passed since the first failure', () => {
-    const spread = fail([0, 5, 10, 15, 20]);
-    // The window that began at 0 ended at 15: the failures at 15 and 20 start a new count.
-    expect(spread.failures).toBe(2);
-    expect(isLocked(spread, at(20))).toBe(false);
-  });
-
-  it('does not shorten an existing lock when failures continue in a new window', () => {
-    const locked = fail([0, 1, 2, 3, 4]);
-    const later = afterFailure(locked, at(16), rule);
+  it('forgets a key after a quiet spell, but not while failures keep coming', () => {
+    const spread = fail(rule, [0, 1800, 3600, 5400, 7200]);
+    expect(spread.failures).toBe(5);
+    const later = afterFailure(spread, at(7200 + 3600), rule);
     expect(later.failures).toBe(1);
-    expect(later.lockedUntil).toEqual(locked.lockedUntil);
+    expect(waitSeconds(later, at(7200 + 3600))).toBe(0);
+  });
+
+  it("keeps what a spread-out attack makes the account's owner wait to a minute at most", () => {
+    const account = THROTTLE_RULES.account;
+    const state = fail(
+      account,
+      Array.from({ length: 60 }, (_, index) => index),
+    );
+    expect(waitSeconds(state, at(59))).toBe(60);
+  });
+
+  it('holds one address to 49 failures every quarter hour', () => {
+    const address = THROTTLE_RULES.address;
+    expect(
+      waitSeconds(
+        fail(
+          address,
+          Array.from({ length: 49 }, (_, i) => i),
+        ),
+        at(48),
+      ),
+    ).toBe(0);
+    expect(
+      waitSeconds(
+        fail(
+          address,
+          Array.from({ length: 50 }, (_, i) => i),
+        ),
+        at(49),
+      ),
+    ).toBe(900);
   });
 });

@@ -2,7 +2,8 @@
 // row as PostgreSQL's to_jsonb makes it (snake_case columns, ISO dates and timestamps).
 //
 // Secrets are never in a backup: the password_hash, totp_secret and totp_last_step columns are
-// removed, and the recovery_code and password_token tables are left out. Restored accounts
+// removed, and the recovery_code, password_token and app_session tables are left out, as are CSV
+// uploads in transit (import_upload). Restored accounts
 // therefore have no password and no authenticator: an admin resets them (see README).
 
 export const BACKUP_FORMAT = 'ittifaq-backup';
@@ -40,8 +41,8 @@ export const BACKUP_TABLES: BackupTable[] = [
   { name: 'auth_throttle', key: ['key'] },
 ];
 
-/** Tables whose every row is a secret (hashed recovery codes, set-password links). */
-export const SECRET_TABLES = ['recovery_code', 'password_token'];
+/** Tables left out: every row a secret (hashed recovery codes, set-password links, sessions), or transient (uploads). */
+export const SECRET_TABLES = ['recovery_code', 'password_token', 'app_session', 'import_upload'];
 
 /** The SQL expression for one exported row of `table`, aliased `t`, as JSON text. */
 export function rowJsonSql(table: BackupTable): string {

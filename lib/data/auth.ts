@@ -1,9 +1,7 @@
 import 'server-only';
 import { appendAudit, type AuditInput } from '../audit/write.ts';
-import { afterFailure, isLocked, type ThrottleRule } from '../auth/throttle.ts';
-import { getDb, getPipelinedPool } from '../db.ts';
-import { inPipeline } from '../db-pipeline.ts';
-import { Prisma, type UserRole } from '../generated/prisma/client.ts';
+import { afterFailure, THROTTLE_RULES, waitSeconds, type ThrottleRuleName, type ThrottleState } from '../auth/throttle.ts';
+import { getDb } from '../db.ts';
 
 /** Trimmed, NFC-normalised, lower-cased: the form every email is stored and looked up in. */
 export function normaliseEmail(email: string): string {
@@ -24,53 +22,55 @@ export async function findSecondFactorUser(id: string) {
   });
 }
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  name: string;
-  role: UserRole;
-  partyId: string | null;
-  active: boolean;
-  sessionVersion: number;
-  totpEnabledAt: Date | null;
-}
-
-/** The user behind a session, re-read on every signed-in request: on the pipelined connections, which cost a fraction of Prisma's CPU. */
-export async function findSessionUser(id: string): Promise<SessionUser | null> {
-  const [rows] = await inPipeline(getPipelinedPool(), [
-    Prisma.sql`
-    select id, email, name, role::text as role, party_id as "partyId", active, session_version as "sessionVersion", totp_enabled_at as "totpEnabledAt"
-    from app_user where id = ${id}::uuid`,
-  ]);
-  return (rows?.[0] as SessionUser | undefined) ?? null;
-}
-
-export async function isAnyKeyLocked(keys: string[], now = new Date()): Promise<boolean> {
-  const rows = await getDb().authThrottle.findMany({ where: { key: { in: keys } } });
-  return rows.some((row) => isLocked(row, now));
-}
-
-/**
- * Counts one failure against `key` atomically (the row is locked for the update) and returns whether
- * this failure locked it.
- */
-export async function recordFailure(key: string, rule: ThrottleRule, now = new Date()): Promise<boolean> {
-  return getDb().$transaction(async (tx) => {
-    await tx.$executeRaw`insert into auth_throttle (key, failures, window_start) values (${key}, 0, ${now}) on conflict (key) do nothing`;
-    const [current] = await tx.$queryRaw<{ failures: number; window_start: Date; locked_until: Date | null }[]>`
-      select failures, window_start, locked_until from auth_throttle where key = ${key} for update`;
-    const previous =
-      current && current.failures > 0
-        ? { failures: current.failures, windowStart: current.window_start, lockedUntil: current.locked_until }
-        : null;
-    const next = afterFailure(previous, now, rule);
-    await tx.authThrottle.update({ where: { key }, data: next });
-    return isLocked(next, now) && !isLocked(previous, now);
+/** A user as a viewer needs them, by id (lib/auth/session.ts `viewerForUser`). */
+export async function findUserForLanding(id: string) {
+  return getDb().user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, partyId: true, active: true, sessionVersion: true, totpEnabledAt: true },
   });
 }
 
-export async function clearFailures(key: string) {
-  await getDb().authThrottle.deleteMany({ where: { key } });
+/** The password hash of a signed-in user, for re-authentication before a change of factors. */
+export async function findPasswordHash(id: string): Promise<string | null> {
+  const user = await getDb().user.findUnique({ where: { id }, select: { passwordHash: true } });
+  return user?.passwordHash ?? null;
+}
+
+export interface ThrottleKey {
+  key: string;
+  rule: ThrottleRuleName;
+}
+
+/** Seconds until every key is heard again (0: now). */
+export async function throttleWait(keys: readonly ThrottleKey[], now = new Date()): Promise<number> {
+  const rows = await getDb().authThrottle.findMany({ where: { key: { in: keys.map((entry) => entry.key) } } });
+  return Math.max(0, ...rows.map((row) => waitSeconds(row, now)));
+}
+
+/**
+ * Counts one failure against each key, atomically (each row is locked for its update), and returns
+ * the keys this failure made wait.
+ */
+export async function recordFailures(keys: readonly ThrottleKey[], now = new Date()): Promise<ThrottleKey[]> {
+  // Keys every rule has forgotten are dead weight.
+  const forgotten = Math.max(...Object.values(THROTTLE_RULES).map((rule) => rule.forgetAfterSeconds));
+  await getDb().authThrottle.deleteMany({ where: { lastFailureAt: { lt: new Date(now.getTime() - forgotten * 1000) } } });
+  const waiting: ThrottleKey[] = [];
+  for (const entry of keys) {
+    const started = await getDb().$transaction(async (tx) => {
+      const [current] = await tx.$queryRaw<ThrottleState[]>`
+        select failures, last_failure_at as "lastFailureAt", retry_after as "retryAfter" from auth_throttle where key = ${entry.key} for update`;
+      const next = afterFailure(current ?? null, now, THROTTLE_RULES[entry.rule]);
+      await tx.authThrottle.upsert({ where: { key: entry.key }, create: { key: entry.key, ...next }, update: next });
+      return next.retryAfter !== null;
+    });
+    if (started) waiting.push(entry);
+  }
+  return waiting;
+}
+
+export async function clearFailures(keys: readonly string[]) {
+  await getDb().authThrottle.deleteMany({ where: { key: { in: [...keys] } } });
 }
 
 export async function recordAuthEvent(input: AuditInput) {

@@ -59,16 +59,27 @@ export async function recordProgressUpdate(viewer: Viewer, input: ProgressUpdate
       where m.id = ${input.milestoneId}::uuid and m.archived_at is null`,
     ...(input.supersedesId
       ? [
-          Prisma.sql`select ${correctionOpenSql(input.supersedesId)} as open from progress_update
+          Prisma.sql`select ${correctionOpenSql(input.supersedesId)} as open, author_id as "authorId" from progress_update
       where id = ${input.supersedesId}::uuid and milestone_id = ${input.milestoneId}::uuid`,
         ]
       : []),
-  ])) as [[(MilestoneForRecording & { id: string; agreementId: string; viewerAssigned: boolean })?], [{ open: boolean }?]?];
+  ])) as [
+    [(MilestoneForRecording & { id: string; agreementId: string; viewerAssigned: boolean })?],
+    [{ open: boolean; authorId: string }?]?,
+  ];
   if (!milestone) throw new NotFoundError('milestone');
   const author = await authorizeUser(viewer, 'progress:record', {
     agreementId: milestone.agreementId,
     viewerAssigned: milestone.viewerAssigned,
   });
+  // Only the author may correct an update (an update's author never changes, so no lock is needed).
+  if (earlier) {
+    await authorizeUser(viewer, 'progress:correct', {
+      agreementId: milestone.agreementId,
+      viewerAssigned: milestone.viewerAssigned,
+      updateAuthorId: earlier.authorId,
+    });
+  }
   const errors = progressRuleErrors(milestone, input);
   if (input.supersedesId && !earlier?.open) errors.supersedesId = ['notCorrectable'];
   if (Object.keys(errors).length) throw new InputError(errors);

@@ -15,6 +15,8 @@ export type ActionState =
       values?: Record<string, unknown>;
       /** For conflicts: the stored record, so the form can show what changed. */
       current?: unknown;
+      /** For refusals by the brute-force throttle: how long until the next attempt is heard. */
+      retryAfterSeconds?: number;
     }
   | { status: 'success'; message?: string; data?: unknown };
 

@@ -1,5 +1,6 @@
 // Form submissions to plain objects for zod. Names like `evidence[0].url` become nested arrays and
 // objects, so repeatable groups of fields (evidence items) work without JavaScript.
+import type { z } from 'zod';
 
 type Tree = { [key: string]: Tree | Tree[] | string | undefined } | Tree[] | string;
 
@@ -36,19 +37,6 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
   return compactArrays(result) as Record<string, unknown>;
 }
 
-/**
- * The text of each named file field that holds a file. A form whose file input was left empty sends
- * an empty, nameless file: that counts as absent.
- */
-export async function readTextFiles(formData: FormData, names: readonly string[]): Promise<Record<string, string>> {
-  const texts: Record<string, string> = {};
-  for (const name of names) {
-    const value = formData.get(name);
-    if (value instanceof File && value.size > 0) texts[name] = await value.text();
-  }
-  return texts;
-}
-
 /** Removes holes left by deleted rows (`items[0]`, `items[2]`). */
 function compactArrays(value: unknown): unknown {
   if (Array.isArray(value)) return value.filter((item) => item !== undefined).map(compactArrays);
@@ -59,3 +47,41 @@ function compactArrays(value: unknown): unknown {
 }
 
 export type FormValues = Tree;
+
+/** Field names whose values are never echoed back to the browser (`code`: a 2FA or recovery code). */
+const SECRET_FIELDS = /password|secret|token|^code$/i;
+/** Per echoed field: enough for any form's longest text to be shown again, bounded whatever is posted. */
+export const ECHO_FIELD_CHARS = 2000;
+const ECHO_ROWS = 100;
+
+/** The schema under wrappers (optional, nullable, defaults, pipes and preprocessing). */
+function unwrap(schema: z.core.$ZodType): z.core.$ZodType {
+  const def = schema._zod.def as { type: string; innerType?: z.core.$ZodType; in?: z.core.$ZodType; out?: z.core.$ZodType };
+  if (def.innerType) return unwrap(def.innerType);
+  if (def.type === 'pipe') return unwrap(def.in!._zod.def.type === 'transform' ? def.out! : def.in!);
+  return schema;
+}
+
+function project(schema: z.core.$ZodType, value: unknown): unknown {
+  const inner = unwrap(schema);
+  const def = inner._zod.def as { type: string; shape?: Record<string, z.core.$ZodType>; element?: z.core.$ZodType };
+  if (def.type === 'object' && def.shape && value && typeof value === 'object' && !Array.isArray(value)) {
+    const object = value as Record<string, unknown>;
+    const entries = Object.entries(def.shape)
+      .filter(([key]) => Object.hasOwn(object, key) && !SECRET_FIELDS.test(key))
+      .map(([key, field]) => [key, project(field, object[key])] as const)
+      .filter(([, item]) => item !== undefined);
+    return Object.fromEntries(entries);
+  }
+  if (def.type === 'array' && def.element && Array.isArray(value))
+    return value.slice(0, ECHO_ROWS).map((item) => project(def.element!, item));
+  return typeof value === 'string' ? value.slice(0, ECHO_FIELD_CHARS) : undefined;
+}
+
+/**
+ * What a refused submission hands back to its form to show again: only the fields `schema` declares
+ * (so a post cannot make the answer carry what it did not ask for), each truncated, never a secret.
+ */
+export function echoValues(schema: z.core.$ZodType, raw: Record<string, unknown>): Record<string, unknown> {
+  return (project(schema, raw) as Record<string, unknown> | undefined) ?? {};
+}

@@ -1,29 +1,17 @@
-/**
- * The client's address as the nearest proxy reports it: the last X-Forwarded-For entry (added by the
- * proxy in front of the app, or by Next.js from the socket). Used for throttling only; account-level
- * limits do not depend on it.
- */
-export function clientAddress(headers: Headers): string | null {
-  const forwarded = headers.get('x-forwarded-for');
-  const last = forwarded
-    ?.split(',')
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .at(-1);
-  return last ?? headers.get('x-real-ip') ?? null;
-}
+import { siteOrigin } from './site-url.ts';
 
 /**
- * Rejects cross-site writes to route handlers: a browser always sends Origin (or Sec-Fetch-Site) on
- * a cross-origin POST. Requests without either come from non-browser clients, which cannot carry a
- * victim's cookies by accident.
+ * Rejects cross-site writes: a browser always sends Origin (or Sec-Fetch-Site) on a cross-origin
+ * POST. Requests without either come from non-browser clients, which cannot carry a victim's cookies
+ * by accident. The host compared is the one Next.js compares for server actions (the first
+ * X-Forwarded-Host, else Host), so the proxy refuses exactly what Next.js would fail on.
  */
 export function isSameOriginRequest(headers: Headers, requestUrl: string): boolean {
   const fetchSite = headers.get('sec-fetch-site');
   if (fetchSite && fetchSite !== 'same-origin' && fetchSite !== 'none') return false;
   const origin = headers.get('origin');
   if (!origin) return true;
-  const host = headers.get('x-forwarded-host') ?? headers.get('host') ?? new URL(requestUrl).host;
+  const host = headers.get('x-forwarded-host')?.split(',')[0]?.trim() || headers.get('host') || new URL(requestUrl).host;
   try {
     return new URL(origin).host === host;
   } catch {
@@ -31,8 +19,24 @@ export function isSameOriginRequest(headers: Headers, requestUrl: string): boole
   }
 }
 
-/** Only same-site relative paths, so a sign-in link cannot bounce the user to another site. */
+/** C0 controls (tab, CR, LF, NUL…) and DEL: browsers strip some of them from URLs, so `/\t/x` is `//x`. */
+const CONTROL = /[\u0000-\u001f\u007f]/;
+
+/**
+ * A redirect target from a link (`callbackUrl`): only a path of this site. The value is resolved
+ * against the site's own origin as a browser would resolve it, so `//x`, `/\x`, `https:x` and the
+ * like, which browsers read as another host, are refused by comparing origins rather than by
+ * guessing at spellings; what comes back is the path, query and fragment alone.
+ */
 export function safeCallbackPath(value: unknown, fallback: string): string {
-  if (typeof value !== 'string' || !value.startsWith('/') || value.startsWith('//') || value.includes('\\')) return fallback;
-  return value;
+  if (typeof value !== 'string' || !value.startsWith('/') || CONTROL.test(value)) return fallback;
+  const origin = siteOrigin();
+  let url: URL;
+  try {
+    url = new URL(value, origin);
+  } catch {
+    return fallback;
+  }
+  if (url.origin !== origin) return fallback;
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -33,8 +33,8 @@ export function filePreview(kind: ImportFileKind, reading: CsvReading, checked: 
   };
 }
 
-export function importDigest(data: Record<ImportFileKind, string>, rows: readonly CheckedRow<{ match: Match | null }>[][]): string {
-  const hash = createHash('sha256').update(data.agreements).update('\n').update(data.milestones);
+export function importDigest(texts: Record<ImportFileKind, string>, rows: readonly CheckedRow<{ match: Match | null }>[][]): string {
+  const hash = createHash('sha256').update(texts.agreements).update('\0').update(texts.milestones);
   for (const file of rows) {
     hash.update('\n');
     for (const { row, record } of file) hash.update(`${row}:${record?.match?.id ?? ''}:${record?.match?.version ?? ''};`);

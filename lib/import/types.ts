@@ -45,8 +45,6 @@ export interface ImportPreview {
   valid: boolean;
   /** Hash of the files and of the records each row matched, as the import step must find them again. */
   digest: string;
-  /** The files' text, base64-encoded so line breaks survive a form round trip unchanged. */
-  data: Record<ImportFileKind, string>;
   files: FilePreview[];
 }
 

@@ -4,12 +4,21 @@
 import { z } from 'zod';
 import { fromIsoDate, isIsoDate } from '../dates.ts';
 
-export const requiredText = (max = 200) => z.string({ error: 'required' }).trim().min(1, 'required').max(max, 'tooLong');
+/**
+ * The one way input schemas take a string. PostgreSQL's text cannot hold the NUL character (it
+ * answers error 22021, which would surface as a 500), so it is refused here, with a message, before
+ * anything is read or written. Other schemas build on this instead of `z.string()`.
+ */
+export const text = (messages: { error?: string; nul?: string } = {}) =>
+  z
+    .string(messages.error ? { error: messages.error } : undefined)
+    .refine((value) => !value.includes('\u0000'), messages.nul ?? 'invalidCharacters');
+
+export const requiredText = (max = 200) => text({ error: 'required' }).trim().min(1, 'required').max(max, 'tooLong');
 
 /** Optional text: absent or blank becomes null. */
 export const optionalText = (max = 200) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max, 'tooLong')
     .optional()
@@ -17,8 +26,7 @@ export const optionalText = (max = 200) =>
 
 /** Optional long text stored as '' when empty (columns with a default of ''). */
 export const plainText = (max = 5000) =>
-  z
-    .string()
+  text()
     .trim()
     .max(max, 'tooLong')
     .optional()
@@ -28,8 +36,7 @@ export const slugField = requiredText(100).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '
 
 export const idField = z.uuid({ error: 'invalidChoice' });
 
-export const optionalId = z
-  .string()
+export const optionalId = text()
   .trim()
   .optional()
   .transform((value) => (value ? value : null))
@@ -41,8 +48,7 @@ export const enumField = <const T extends readonly [string, ...string[]]>(values
 
 export const dateField = requiredText(10).refine(isIsoDate, 'invalidDate').transform(fromIsoDate);
 
-export const optionalDate = z
-  .string()
+export const optionalDate = text()
   .trim()
   .optional()
   .refine((value) => !value || isIsoDate(value), 'invalidDate')
@@ -51,8 +57,7 @@ export const optionalDate = z
 const numeric = (value: string) => value !== '' && Number.isFinite(Number(value));
 
 /** A finite number, or null when left empty. */
-export const optionalNumber = z
-  .string()
+export const optionalNumber = text()
   .trim()
   .optional()
   .refine((value) => !value || numeric(value), 'invalidNumber')
@@ -60,8 +65,7 @@ export const optionalNumber = z
 
 export const urlField = requiredText(2000).pipe(z.url({ protocol: /^https?$/, error: 'invalidUrl' }));
 
-export const optionalUrl = z
-  .string()
+export const optionalUrl = text()
   .trim()
   .max(2000, 'tooLong')
   .optional()

@@ -13,6 +13,7 @@ import {
   optionalText,
   plainText,
   requiredText,
+  text,
   versionField,
 } from './fields.ts';
 
@@ -28,7 +29,7 @@ const milestoneFields = {
     .transform(Number)
     .pipe(z.number().positive('positive').max(1000, 'outOfRange')),
   kind: enumField(enumValues(MilestoneKind)),
-  frequency: z.string().optional(),
+  frequency: text().optional(),
   quantityPerPeriod: optionalNumber,
   unit: optionalText(50),
   startsOn: optionalDate,

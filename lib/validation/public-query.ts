@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { isIsoDate, todayIso } from '../dates.ts';
 import { AgreementKind, LifecycleStatus } from '../generated/prisma/enums.ts';
+import { text } from './fields.ts';
 
 export const BANDS = ['NOT_INITIATED', 'MINIMAL', 'INTERMEDIATE', 'FULL'] as const;
 export const AGREEMENT_SORTS = ['relevance', 'score-desc', 'score-asc', 'signed-desc', 'signed-asc', 'title-asc', 'title-desc'] as const;
@@ -16,13 +17,11 @@ export const MAX_PER_PAGE = 100;
 const absentIfEmpty = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const optional = <T extends z.ZodType>(schema: T) => z.preprocess(absentIfEmpty, schema.optional());
 
-const SlugSchema = z
-  .string()
+const SlugSchema = text({ nul: 'must not contain the NUL character' })
   .max(120, { error: 'is too long for a slug' })
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'must be a slug: lower-case letters, digits and hyphens' });
 
-export const AsOfSchema = z
-  .string()
+export const AsOfSchema = text({ nul: 'must not contain the NUL character' })
   .refine(isIsoDate, { error: 'must be a calendar date written YYYY-MM-DD, such as 2024-12-31' })
   .refine((day) => day >= EARLIEST_AS_OF, { error: `must be on or after ${EARLIEST_AS_OF}` })
   .refine((day) => day <= todayIso(), { error: 'must not be in the future' });
@@ -39,7 +38,7 @@ export const AsOfQuerySchema = z.object({ asOf: optional(AsOfSchema) });
 
 /** Filters of the agreement list, shared by the page, the API and the CSV downloads. */
 export const AgreementFilterSchema = AsOfQuerySchema.extend({
-  q: optional(z.string().trim().max(200, { error: 'must be at most 200 characters' })),
+  q: optional(text({ nul: 'must not contain the NUL character' }).trim().max(200, { error: 'must be at most 200 characters' })),
   sector: optional(SlugSchema),
   party: optional(SlugSchema),
   kind: optional(z.enum(AgreementKind, { error: `must be one of ${Object.keys(AgreementKind).join(', ')}` })),

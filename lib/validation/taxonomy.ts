@@ -1,7 +1,7 @@
 // Parties and sectors: the two lists agreements are classified by.
 import { z } from 'zod';
 import { PartyKind } from '../generated/prisma/enums.ts';
-import { ALWAYS, enumField, idField, optionalText, optionalUrl, plainText, requiredText, slugField, versionField } from './fields.ts';
+import { ALWAYS, enumField, idField, optionalText, optionalUrl, plainText, requiredText, slugField, text, versionField } from './fields.ts';
 import { enumValues } from './enums.ts';
 
 export const PartySchema = z.object({
@@ -11,7 +11,7 @@ export const PartySchema = z.object({
   kind: enumField(enumValues(PartyKind)),
   countryCode: requiredText(100)
     .transform((value) => value.toUpperCase())
-    .pipe(z.string().regex(/^[A-Z]{2}$/, 'countryCode')),
+    .pipe(text().regex(/^[A-Z]{2}$/, 'countryCode')),
   description: plainText(2000),
   website: optionalUrl,
 });
@@ -32,6 +32,6 @@ export type SectorUpdateInput = z.output<typeof SectorUpdateSchema>;
 
 /** Merge `id` (a duplicate) into `survivorId`; the duplicate is archived. */
 export const MergeSchema = z
-  .object({ id: idField, version: versionField, survivorId: z.string({ error: 'required' }).min(1, 'required').pipe(idField) })
+  .object({ id: idField, version: versionField, survivorId: text({ error: 'required' }).min(1, 'required').pipe(idField) })
   .refine((input) => input.id !== input.survivorId, { message: 'mergeIntoSelf', path: ['survivorId'], ...ALWAYS });
 export type MergeInput = z.output<typeof MergeSchema>;

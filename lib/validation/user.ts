@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { NewPasswordSchema } from '../auth/password-policy.ts';
 import { UserRole } from '../generated/prisma/enums.ts';
 import { enumValues } from './enums.ts';
-import { ALWAYS, idField, optionalId, requiredText, versionField } from './fields.ts';
+import { ALWAYS, idField, optionalId, requiredText, text, versionField } from './fields.ts';
 
 const userFields = {
   name: requiredText(200),
@@ -29,9 +29,9 @@ export type UserStateInput = z.output<typeof UserStateSchema>;
 
 export const SetPasswordSchema = z
   .object({
-    token: z.string({ error: 'invalidLink' }).trim().min(1, 'invalidLink').max(200, 'invalidLink'),
-    password: z.string({ error: 'required' }).pipe(NewPasswordSchema),
-    passwordConfirmation: z.string({ error: 'required' }),
+    token: text({ error: 'invalidLink' }).trim().min(1, 'invalidLink').max(200, 'invalidLink'),
+    password: text({ error: 'required' }).pipe(NewPasswordSchema),
+    passwordConfirmation: text({ error: 'required' }),
   })
   .refine((input) => input.password === input.passwordConfirmation, { message: 'mismatch', path: ['passwordConfirmation'], ...ALWAYS });
 export type SetPasswordInput = z.output<typeof SetPasswordSchema>;

@@ -4,7 +4,7 @@
 // It imports twice: the first import creates every record, the second (a revision of the same files)
 // updates every one.
 import { PARTIES, SECTORS } from '../../prisma/seed/demo-data.ts';
-import { viewerForSession } from '../../lib/auth/session.ts';
+import { viewerForUser } from '../../lib/auth/session.ts';
 import { createPrismaClient } from '../../lib/db-client.ts';
 import { checkImport, runImport, type ImportTexts } from '../../lib/data/admin/import.ts';
 import { disconnectDb } from '../../lib/db.ts';
@@ -52,7 +52,7 @@ async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
   return result;
 }
 
-async function checkAndImport(viewer: Awaited<ReturnType<typeof viewerForSession>>, texts: ImportTexts, label: string) {
+async function checkAndImport(viewer: Awaited<ReturnType<typeof viewerForUser>>, texts: ImportTexts, label: string) {
   const started = performance.now();
   const preview = await timed(`${label}: check`, () => checkImport(viewer, texts));
   if (!preview.valid)
@@ -83,7 +83,7 @@ runMain(async () => {
     await applyMigrations(url);
     const admin = await prepare(url);
     process.env.DATABASE_URL = url;
-    const viewer = await viewerForSession(admin.id, admin.sessionVersion);
+    const viewer = await viewerForUser(admin.id, admin.sessionVersion);
 
     const files = (revision: number) =>
       importFiles({

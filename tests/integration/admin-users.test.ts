@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { setPasswordAction } from '../../app/(auth)/set-password/[token]/actions.ts';
 import { changeUserAccountAction, createUserAction, updateUserAction } from '../../app/(signed-in)/admin/users/actions.ts';
 import { verifyPasswordStep } from '../../lib/auth/authenticate.ts';
-import { viewerForSession, viewerFromSessionToken } from '../../lib/auth/session.ts';
+import { viewerForUser, viewerFromSessionToken } from '../../lib/auth/session.ts';
 import { deactivateUser } from '../../lib/data/admin/user-account.ts';
 import { hashPasswordToken, setPasswordWithToken } from '../../lib/data/password-tokens.ts';
 import { expectNothingWritten, submit } from '../support/actions.ts';
@@ -220,7 +220,7 @@ describe('the last-admin rule', () => {
     await db.user.updateMany({ where: { role: 'ADMIN' }, data: { active: false } });
     const a = await createUser({ role: 'ADMIN', twoFactor: true });
     const b = await createUser({ role: 'ADMIN', twoFactor: true });
-    const viewerB = await viewerForSession(b.id, b.sessionVersion);
+    const viewerB = await viewerForUser(b.id, b.sessionVersion);
     await withClient(async (other) => {
       // Admin A deactivates B in a transaction that has not committed yet…
       await other.query('begin');

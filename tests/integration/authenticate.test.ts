@@ -8,6 +8,9 @@ import { createUser, TEST_TOTP_SECRET, testDb } from '../support/auth.ts';
 
 const PASSWORD = 'caspian-lng-cargo-2026';
 
+/** A wait of `seconds`, less the few seconds a busy machine may take between the failure and the check. */
+const waitAbout = (seconds: number) => expect.toSatisfy((wait: number) => wait > seconds - 10 && wait <= seconds);
+
 async function auditActions(entityId: string) {
   const db = testDb();
   try {
@@ -51,20 +54,58 @@ describe('the password step', () => {
     expect(unknown.ms).toBeGreaterThan(wrong.ms * 0.4);
   });
 
-  it('locks an account after 5 failures in 15 minutes, even against the right password, and audits the lockout', async () => {
+  it('makes one address guessing at an account wait, growing, while the owner elsewhere still signs in', async () => {
     const user = await createUser({ role: 'ANALYST', password: PASSWORD });
     for (let attempt = 0; attempt < 5; attempt++) {
-      expect((await verifyPasswordStep(user.email, `wrong-password-${attempt}`, `10.1.0.${attempt}`)).outcome).toBe('invalid');
+      expect((await verifyPasswordStep(user.email, `wrong-password-${attempt}`, '10.1.0.1')).outcome).toBe('invalid');
     }
-    expect(await verifyPasswordStep(user.email, PASSWORD, '10.1.1.1')).toEqual({ outcome: 'locked' });
+    // The attacker's address now waits, even with the right password, and its attempts are not heard.
+    expect(await verifyPasswordStep(user.email, PASSWORD, '10.1.0.1')).toEqual({ outcome: 'throttled', retryAfterSeconds: waitAbout(30) });
+    expect(await verifyPasswordStep(user.email, 'wrong-again', '10.1.0.1')).toMatchObject({ outcome: 'throttled' });
+    // The owner, from their own address, is not locked out.
+    expect((await verifyPasswordStep(user.email, PASSWORD, '10.1.9.9')).outcome).toBe('signed-in');
     const actions = await auditActions(user.id);
     expect(actions.filter((a) => a === 'auth.sign-in-failed')).toHaveLength(5);
-    expect(actions).toContain('auth.lockout');
+    expect(actions).toContain('auth.sign-in');
   });
 
-  it('locks unknown accounts the same way, so lockouts reveal nothing', async () => {
+  it('makes the next wait twice as long, up to the cap, once the wait is over', async () => {
+    const user = await createUser({ role: 'ANALYST', password: PASSWORD });
+    for (let attempt = 0; attempt < 5; attempt++) await verifyPasswordStep(user.email, 'wrong-password', '10.1.1.1');
+    const key = `account-address:10.1.1.1:${user.email}`;
+    const db = testDb();
+    // The 30 seconds have passed.
+    await db.authThrottle.update({ where: { key }, data: { retryAfter: new Date(Date.now() - 1000) } });
+    await db.$disconnect();
+    expect(await verifyPasswordStep(user.email, 'wrong-password', '10.1.1.1')).toEqual({ outcome: 'invalid' });
+    expect(await verifyPasswordStep(user.email, PASSWORD, '10.1.1.1')).toEqual({ outcome: 'throttled', retryAfterSeconds: waitAbout(60) });
+  });
+
+  it('holds an attack spread over many addresses to one attempt a minute on the account, at most', async () => {
+    const user = await createUser({ role: 'ANALYST', password: PASSWORD });
+    for (let attempt = 0; attempt < 24; attempt++) {
+      const result = await verifyPasswordStep(user.email, 'wrong-password', `10.3.${attempt}.1`);
+      if (result.outcome === 'throttled') break;
+    }
+    const owner = await verifyPasswordStep(user.email, PASSWORD, '10.3.200.1');
+    expect(owner).toMatchObject({ outcome: 'throttled' });
+    expect((owner as { retryAfterSeconds: number }).retryAfterSeconds).toBeLessThanOrEqual(60);
+  });
+
+  it('keeps the per-address ceiling: one address spraying many accounts waits after 49 failures', async () => {
+    for (let attempt = 0; attempt < 49; attempt++) {
+      expect((await verifyPasswordStep(`spray-${attempt}@example.org`, 'Winter2026!', '10.4.0.1')).outcome).toBe('invalid');
+    }
+    expect(await verifyPasswordStep('spray-last@example.org', 'Winter2026!', '10.4.0.1')).toMatchObject({ outcome: 'invalid' });
+    expect(await verifyPasswordStep('spray-next@example.org', 'Winter2026!', '10.4.0.1')).toEqual({
+      outcome: 'throttled',
+      retryAfterSeconds: waitAbout(900),
+    });
+  }, 120_000);
+
+  it('throttles unknown accounts the same way, so throttling reveals nothing', async () => {
     for (let attempt = 0; attempt < 5; attempt++) await verifyPasswordStep('ghost@example.org', 'whatever-password', '10.2.0.1');
-    expect(await verifyPasswordStep('ghost@example.org', 'whatever-password', '10.2.0.1')).toEqual({ outcome: 'locked' });
+    expect(await verifyPasswordStep('ghost@example.org', 'whatever-password', '10.2.0.1')).toMatchObject({ outcome: 'throttled' });
   });
 
   it('rehashes a password stored with weaker parameters at the next sign-in', async () => {
@@ -107,10 +148,13 @@ describe('the second factor', () => {
     expect((await verifySecondFactorStep(proof, 'abcd-efgh-jkmn', null)).outcome).toBe('invalid');
   });
 
-  it('is throttled after 5 wrong codes', async () => {
+  it('is throttled after 5 wrong codes: even the right one then waits', async () => {
     const other = await createUser({ role: 'ANALYST', password: PASSWORD, twoFactor: true });
     const proof = { userId: other.id, sessionVersion: other.sessionVersion };
     for (let attempt = 0; attempt < 5; attempt++) await verifySecondFactorStep(proof, '000000', null);
-    expect((await verifySecondFactorStep(proof, await generate({ secret: TEST_TOTP_SECRET }), null)).outcome).toBe('locked');
+    expect(await verifySecondFactorStep(proof, await generate({ secret: TEST_TOTP_SECRET }), null)).toEqual({
+      outcome: 'throttled',
+      retryAfterSeconds: waitAbout(30),
+    });
   });
 });

@@ -12,7 +12,7 @@ import { seedDemo, seedId } from '../../prisma/seed/index.ts';
 import { dropDatabase, ensureDatabase, withDatabase } from '../../scripts/lib/postgres.ts';
 import { adminViewer, analystViewer } from '../support/admin.ts';
 import { databaseFingerprint } from '../support/actions.ts';
-import { actAs, createUser, testDb } from '../support/auth.ts';
+import { createUser, sessionTokenFor, testDb, withSessionToken } from '../support/auth.ts';
 import { withClient } from '../support/db.ts';
 
 const adminUrl = inject('testAdminUrl');
@@ -122,12 +122,14 @@ describe('a full backup', () => {
   it('is downloaded by admins only, from GET /admin/data/backup, which writes nothing', async () => {
     const { GET } = await import('../../app/(signed-in)/admin/data/backup/route.ts');
     const [analyst, admin] = [await createUser({ role: 'ANALYST' }), await createUser({ role: 'ADMIN', twoFactor: true })];
+    // Signing in writes a session; the download itself must write nothing.
+    const [analystSession, adminSession] = [await sessionTokenFor(analyst), await sessionTokenFor(admin)];
     const before = await databaseFingerprint();
-    await actAs(null);
+    withSessionToken(null);
     expect((await GET()).status).toBe(401);
-    await actAs(analyst);
+    withSessionToken(analystSession);
     expect((await GET()).status).toBe(403);
-    await actAs(admin);
+    withSessionToken(adminSession);
     const response = await GET();
     expect(response.status).toBe(200);
     expect(response.headers.get('content-disposition')).toMatch(/^attachment; filename="ittifaq-backup-.+\.json"$/);

@@ -4,7 +4,16 @@ import { PUBLIC_AGREEMENTS_TAG, publicAgreementTag } from '../../lib/cache-tags.
 import { seedDemo, seedId } from '../../prisma/seed/index.ts';
 import { databaseFingerprint, expectNothingWritten } from '../support/actions.ts';
 import { actAs, createUser, testDb } from '../support/auth.ts';
-import { AGREEMENT_HEADER, checkFiles, csvOf, importChecked, MILESTONE_HEADER, previewOf, problemsOf } from '../support/csv-import.ts';
+import {
+  AGREEMENT_HEADER,
+  checkFiles,
+  csvOf,
+  importChecked,
+  MILESTONE_HEADER,
+  previewOf,
+  problemsOf,
+  uploadForm,
+} from '../support/csv-import.ts';
 import { withClient } from '../support/db.ts';
 import { invalidatedTags } from '../support/next-request.ts';
 
@@ -260,13 +269,17 @@ describe('importing checked files', () => {
     const agreements = csvOf(AGREEMENT_HEADER, [newAgreement('grid-study'), newAgreement('hydro-study')]);
     const preview = previewOf(await checkFiles({ agreements }));
     expect(preview.valid).toBe(true);
+    const upload = await db.importUpload.findUniqueOrThrow({ where: { id: preview.uploadId! } });
 
+    // The files the import would read are not the ones the admin saw checked.
     const tampered = csvOf(AGREEMENT_HEADER, [newAgreement('grid-study', { kind: 'NOPE' })]);
-    const refused = await expectNothingWritten(() => importChecked(preview, { agreementsData: Buffer.from(tampered).toString('base64') }));
+    await db.importUpload.update({ where: { id: preview.uploadId! }, data: { agreements: tampered } });
+    const refused = await expectNothingWritten(() => importChecked(preview));
     expect(refused).toMatchObject({ status: 'error', error: 'changed' });
     expect(problemsOf(previewOf(refused))).toEqual({ agreements: ['2 kind notOneOf'] });
 
     // Someone creates one of the agreements meanwhile: the row would now update it, not create it.
+    await db.importUpload.update({ where: { id: upload.id }, data: { agreements: upload.agreements } });
     await db.agreement.create({ data: { slug: 'hydro-study', title: 'Hydro study', kind: 'MOU', status: 'SIGNED' } });
     const stale = await expectNothingWritten(() => importChecked(preview));
     expect(stale).toMatchObject({ status: 'error', error: 'changed' });
@@ -298,5 +311,45 @@ describe('importing checked files', () => {
         await client.query('drop function fail_audit()');
       });
     }
+  });
+});
+
+describe('the upload route', () => {
+  const big = (bytes: number) => new File([new Uint8Array(bytes).fill(0x61)], 'agreements.csv', { type: 'text/csv' });
+  const formWith = (file: File) => {
+    const form = new FormData();
+    form.append('agreementsFile', file);
+    return form;
+  };
+
+  it('checks the admin before it reads anything: signed out to sign-in, analysts refused', async () => {
+    const before = await db.importUpload.count();
+    await actAs(null);
+    const signedOut = await uploadForm(formWith(big(10)));
+    expect(signedOut.status).toBe(303);
+    expect(signedOut.headers.get('location')).toBe('/sign-in?callbackUrl=%2Fadmin%2Fimport');
+    await actAs(await createUser({ role: 'ANALYST' }));
+    expect((await expectNothingWritten(() => uploadForm(formWith(big(10))))).status).toBe(403);
+    expect(await db.importUpload.count()).toBe(before);
+  });
+
+  it('answers 413 for a file past 8 MB, stopping there, and for an upload declaring more than both files', async () => {
+    await actAs(admin);
+    const before = await db.importUpload.count();
+    const response = await uploadForm(formWith(big(8 * 1024 * 1024 + 1)));
+    expect(response.status).toBe(413);
+    expect(await response.text()).toContain('Agreements file (CSV): This file is too large: at most 8 MB.');
+    const declared = await uploadForm(formWith(big(10)), { 'content-length': String(17 * 1024 * 1024) });
+    expect(declared.status).toBe(413);
+    expect(await db.importUpload.count()).toBe(before);
+  });
+
+  it('refuses a cross-origin post, and a file that is not UTF-8 text or holds NUL, naming the field', async () => {
+    await actAs(admin);
+    expect((await uploadForm(formWith(big(10)), { origin: 'https://evil.example' })).status).toBe(403);
+    const nul = await uploadForm(formWith(new File([`${AGREEMENT_HEADER.join(',')}\r\na\u0000b\r\n`], 'agreements.csv')));
+    expect(nul.headers.get('location')).toBe('/admin/import?error=unreadable&field=agreementsFile');
+    const latin1 = await uploadForm(formWith(new File([new Uint8Array([0x73, 0x6c, 0x75, 0x67, 0x0d, 0x0a, 0xe9])], 'agreements.csv')));
+    expect(latin1.headers.get('location')).toBe('/admin/import?error=unreadable&field=agreementsFile');
   });
 });

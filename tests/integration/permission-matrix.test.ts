@@ -47,9 +47,14 @@ const FIXTURES: Record<string, Fixture> = {
   'app/(auth)/sign-in/actions.ts#secondFactorAction': { form: () => ({ code: '000000' }) },
   'app/(auth)/sign-in/actions.ts#signOutAction': { form: () => ({}) },
   'app/(signed-in)/account/security/actions.ts#beginTwoFactorAction': { form: () => ({}) },
-  'app/(signed-in)/account/security/actions.ts#confirmTwoFactorAction': { form: () => ({ code: '000000' }) },
-  'app/(signed-in)/account/security/actions.ts#regenerateRecoveryCodesAction': { form: () => ({ code: '000000' }) },
-  'app/(signed-in)/account/security/actions.ts#disableTwoFactorAction': { form: () => ({ code: '000000' }) },
+  'app/(signed-in)/account/security/actions.ts#confirmTwoFactorAction': { form: () => ({ password: 'not-the-password', code: '000000' }) },
+  'app/(signed-in)/account/security/actions.ts#regenerateRecoveryCodesAction': {
+    form: () => ({ password: 'not-the-password', code: '000000' }),
+  },
+  'app/(signed-in)/account/security/actions.ts#disableTwoFactorAction': { form: () => ({ password: 'not-the-password', code: '000000' }) },
+  // Ending one of the viewer's own sessions by id (an id no session has: allowed, and nothing to end).
+  'app/(signed-in)/account/security/actions.ts#endSessionAction': { form: () => ({ sessionId: MISSING_ID }) },
+  'app/(signed-in)/account/security/actions.ts#endOtherSessionsAction': { form: () => ({}) },
   'app/(signed-in)/workspace/actions.ts#recordProgressAction': {
     form: (world) => ({
       milestoneId: world.milestoneId,
@@ -127,6 +132,7 @@ const FIXTURES: Record<string, Fixture> = {
   'app/(signed-in)/admin/users/actions.ts#changeUserAccountAction': {
     form: () => ({ id: MISSING_ID, version: '1', change: 'deactivate' }),
   },
+  'app/(signed-in)/admin/users/actions.ts#endUserSessionsAction': { form: () => ({ id: MISSING_ID }) },
   'app/(signed-in)/admin/assignments/actions.ts#assignAnalystAction': {
     form: (w) => ({ agreementId: w.agreementId, userId: MISSING_ID }),
     target: (w) => ({ agreementId: w.agreementId }),
@@ -136,20 +142,12 @@ const FIXTURES: Record<string, Fixture> = {
     target: (w) => ({ agreementId: w.agreementId }),
   },
   'app/(signed-in)/admin/audit/actions.ts#verifyAuditChainAction': { form: () => ({}) },
-  // The check only reads; the import is refused because the digest matches no check of these files.
-  'app/(signed-in)/admin/import/actions.ts#checkImportAction': {
-    form: () => ({ agreementsFile: 'slug,title\r\nmatrix-import,Matrix import\r\n' }),
-  },
-  'app/(signed-in)/admin/import/actions.ts#runImportAction': {
-    form: () => ({
-      agreementsData: Buffer.from('slug,title\r\nmatrix-import,Matrix import\r\n').toString('base64'),
-      digest: '0'.repeat(64),
-    }),
-  },
+  // No upload has this id: the import has nothing to write.
+  'app/(signed-in)/admin/import/actions.ts#runImportAction': { form: () => ({ uploadId: MISSING_ID, digest: '0'.repeat(64) }) },
 };
 
 /** Route handlers that accept writes; each must refuse cross-origin requests. */
-const WRITING_ROUTES = ['app/api/auth/[...nextauth]/route.ts#POST'];
+const WRITING_ROUTES = ['app/api/auth/[...nextauth]/route.ts#POST', 'app/(signed-in)/admin/import/upload/route.ts#POST'];
 
 async function sourceFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
@@ -315,7 +313,33 @@ describe('the permission matrix', () => {
       }
     }
     expect(checked).toBe(Object.keys(FIXTURES).length * personas.length);
-  }, 120_000);
+  }, 600_000);
+});
+
+describe('corrections', () => {
+  it('are allowed to the author of the update they supersede only, changing nothing otherwise', async () => {
+    const { recordProgressAction } = await import('../../app/(signed-in)/workspace/actions.ts');
+    const fixture = FIXTURES['app/(signed-in)/workspace/actions.ts#recordProgressAction']!;
+    let checked = 0;
+    for (const persona of personas.filter((p) => p.name !== 'deactivated')) {
+      await actAs(persona.user);
+      await freshUpdate();
+      const facts = await factsFor(persona, { updateId: world.updateId });
+      const expected = can(persona.principal, 'progress:correct', { ...facts, author: facts.notAuthor === false });
+      const before = await databaseFingerprint();
+      const state = await run(recordProgressAction, {
+        ...fixture.form(world),
+        supersedesId: world.updateId,
+        correctionReason: 'The cargo count was wrong.',
+      });
+      const label = `correction as ${persona.name}`;
+      expect(denied(state), `${label}: expected ${expected ? 'allowed' : 'denied'}, got ${JSON.stringify(state)}`).toBe(!expected);
+      if (!expected) expect(await databaseFingerprint(), `${label} changed rows although denied`).toBe(before);
+      checked += expected ? 1 : 0;
+    }
+    // Exactly one persona, the author, may correct.
+    expect(checked).toBe(1);
+  });
 });
 
 describe('writing route handlers', () => {

@@ -243,6 +243,20 @@ describe('reviewing', () => {
     );
   });
 
+  it("refuses a correction of someone else's update, even a verified one from the other side, and lets the author correct it", async () => {
+    const original = await recordProgressUpdate(pk, delivery({ quantity: '2' }));
+    await reviewProgressUpdate(az, ReviewSchema.parse({ updateId: original.id, decision: 'verify' }));
+    const correction = (reason: string) =>
+      delivery({ quantity: '0', status: 'STALLED', supersedesId: original.id, correctionReason: reason });
+    // The other side's analyst, assigned to the agreement, may record updates but not supersede this one.
+    await expectNothingWritten(() => recordProgressUpdate(az, correction('Superseding the other side.')), ForbiddenError);
+    const own = await recordProgressUpdate(pk, correction('The second cargo was not discharged after all.'));
+    const db = testDb();
+    const stored = await db.progressUpdate.findUniqueOrThrow({ where: { id: own.id }, select: { supersedesId: true, authorId: true } });
+    await db.$disconnect();
+    expect(stored.supersedesId).toBe(original.id);
+  });
+
   it('keeps the stored agreement score right under 50 concurrent reviews of sibling milestones', async () => {
     const db = testDb();
     const agreement = await db.agreement.create({

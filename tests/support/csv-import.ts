@@ -1,5 +1,9 @@
 // Building CSV files for import tests: a header and rows of cells, written like the export writes them.
-import { checkImportAction, runImportAction } from '../../app/(signed-in)/admin/import/actions.ts';
+import { runImportAction } from '../../app/(signed-in)/admin/import/actions.ts';
+import { POST } from '../../app/(signed-in)/admin/import/upload/route.ts';
+import { getViewer } from '../../lib/auth/session.ts';
+import { checkImport } from '../../lib/data/admin/import.ts';
+import { importUploadTexts } from '../../lib/data/admin/import-uploads.ts';
 import { IDLE_STATE, type ActionState } from '../../lib/forms/action-state.ts';
 import type { ImportPreview } from '../../lib/import/types.ts';
 
@@ -45,8 +49,15 @@ export function csvOf(header: readonly string[], rows: readonly Record<string, s
   );
 }
 
-/** Submits the check form with the files as a browser uploads them. */
-export async function checkFiles(files: { agreements?: string; milestones?: string }): Promise<ActionState> {
+/** A check's preview, with the upload it previews (what the import form posts back). */
+export type CheckedPreview = ImportPreview & { uploadId?: string };
+
+/**
+ * Posts the check form's files as a browser uploads them, to the upload route, then previews the
+ * upload it answers with as the import page does. Refusals come back as the route's status, or as the
+ * field error the page would show.
+ */
+export async function checkFiles(files: { agreements?: string; milestones?: string }): Promise<ActionState & { httpStatus?: number }> {
   const form = new FormData();
   form.append(
     'agreementsFile',
@@ -56,22 +67,52 @@ export async function checkFiles(files: { agreements?: string; milestones?: stri
     'milestonesFile',
     new File(files.milestones ? [files.milestones] : [], files.milestones ? 'milestones.csv' : '', { type: 'text/csv' }),
   );
-  return checkImportAction(IDLE_STATE, form);
+  const response = await uploadForm(form);
+  const location = new URL(response.headers.get('location') ?? '/', 'http://localhost:3000');
+  if (response.status !== 303 || location.pathname !== '/admin/import') {
+    return { status: 'error', error: 'refused', httpStatus: response.status };
+  }
+  const error = location.searchParams.get('error');
+  if (error) return { status: 'error', error: 'invalid', fieldErrors: { [location.searchParams.get('field')!]: [error] } };
+  const uploadId = location.searchParams.get('upload')!;
+  const viewer = await getViewer();
+  const texts = await importUploadTexts(viewer, uploadId);
+  if (!texts) throw new Error(`upload ${uploadId} was not stored`);
+  return { status: 'success', data: { ...(await checkImport(viewer, texts)), uploadId } };
 }
 
-export function previewOf(state: ActionState): ImportPreview {
-  if (state.status === 'success') return state.data as ImportPreview;
-  if (state.status === 'error' && state.error === 'changed') return state.current as ImportPreview;
+/** A multipart body sent to the upload route as a browser sends it (Content-Length declared). */
+export async function uploadForm(form: FormData, headers: Record<string, string> = {}): Promise<Response> {
+  const encoded = new Response(form);
+  const body = new Uint8Array(await encoded.arrayBuffer());
+  return POST(
+    new Request('http://localhost:3000/admin/import/upload', {
+      method: 'POST',
+      headers: {
+        'content-type': encoded.headers.get('content-type')!,
+        'content-length': String(body.byteLength),
+        origin: 'http://localhost:3000',
+        host: 'localhost:3000',
+        ...headers,
+      },
+      body,
+    }),
+  );
+}
+
+export function previewOf(state: ActionState): CheckedPreview {
+  if (state.status === 'success') return state.data as CheckedPreview;
+  if (state.status === 'error' && state.error === 'changed') return state.current as CheckedPreview;
   throw new Error(`no preview in ${JSON.stringify(state)}`);
 }
 
 /** Submits the import form as the preview renders it. */
 export async function importChecked(
-  preview: ImportPreview,
-  change: Partial<Record<'agreementsData' | 'milestonesData' | 'digest', string>> = {},
+  preview: CheckedPreview,
+  change: Partial<Record<'uploadId' | 'digest', string>> = {},
 ): Promise<ActionState> {
   const form = new FormData();
-  const fields = { agreementsData: preview.data.agreements, milestonesData: preview.data.milestones, digest: preview.digest, ...change };
+  const fields = { uploadId: preview.uploadId ?? '', digest: preview.digest, ...change };
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
   return runImportAction(IDLE_STATE, form);
 }

@@ -9,8 +9,15 @@ import { secondFactorAction, signInAction } from './actions.ts';
 
 function useErrorText(namespace: 'Auth') {
   const t = useTranslations(namespace);
-  return (key: string | undefined) => (key && t.has(`errors.${key}`) ? t(`errors.${key}`) : key ? t('errors.unexpected') : null);
+  return (key: string | undefined, retryAfterSeconds?: number) => {
+    if (!key) return null;
+    // next-auth's endpoints report a throttled attempt as ?error=throttled, without the wait.
+    if (key === 'throttled' && retryAfterSeconds === undefined) return t('errors.locked');
+    return t.has(`errors.${key}`) ? t(`errors.${key}`, { seconds: retryAfterSeconds ?? 0 }) : t('errors.unexpected');
+  };
 }
+
+const retryAfter = (state: ActionState) => (state.status === 'error' ? state.retryAfterSeconds : undefined);
 
 function fieldText(t: ReturnType<typeof useTranslations<'Auth'>>, state: ActionState, field: string) {
   if (state.status !== 'error') return undefined;
@@ -27,7 +34,7 @@ export function SignInForm({ callbackUrl, linkedError }: { callbackUrl: string; 
   const passwordErrors = fieldText(t, state, 'password');
   return (
     <form action={formAction} className="form" noValidate>
-      {error && <FormMessage tone="error">{errorText(error)}</FormMessage>}
+      {error && <FormMessage tone="error">{errorText(error, retryAfter(state))}</FormMessage>}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div className="field">
         <label htmlFor="email">{t('email')}</label>
@@ -68,7 +75,9 @@ export function SecondFactorForm({ callbackUrl }: { callbackUrl: string }) {
   const codeErrors = fieldText(t, state, 'code');
   return (
     <form action={formAction} className="form" noValidate>
-      {state.status === 'error' && state.error !== 'invalid' && <FormMessage tone="error">{errorText(state.error)}</FormMessage>}
+      {state.status === 'error' && state.error !== 'invalid' && (
+        <FormMessage tone="error">{errorText(state.error, retryAfter(state))}</FormMessage>
+      )}
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <div className="field">
         <label htmlFor="code">{t('code')}</label>

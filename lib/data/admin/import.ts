@@ -11,7 +11,6 @@ import { checkMilestoneRows, type MilestoneRecord } from '../../import/milestone
 import { filePreview, importDigest } from '../../import/preview.ts';
 import type { ExistingMilestone, Lookups, Match } from '../../import/rows.ts';
 import type { FilePreview, ImportFileKind, ImportPreview, ImportSummary } from '../../import/types.ts';
-import { encodeImportData } from '../../validation/import.ts';
 import { lockAgreements } from '../scores.ts';
 import { writeImport } from './import-write.ts';
 
@@ -137,12 +136,10 @@ async function planImport(tx: Tx, texts: ImportTexts, options: { lock: boolean }
   const files: FilePreview[] = [];
   if (agreementsFile) files.push(filePreview('agreements', agreementsFile, agreementRows));
   if (milestonesFile) files.push(filePreview('milestones', milestonesFile, milestoneRows));
-  const data = { agreements: encodeImportData(texts.agreements), milestones: encodeImportData(texts.milestones) };
   return {
     preview: {
       valid: files.length > 0 && files.every((file) => file.problems === 0),
-      digest: importDigest(data, [agreementRows, milestoneRows]),
-      data,
+      digest: importDigest(texts, [agreementRows, milestoneRows]),
       files,
     },
     agreements: agreementRows.flatMap((row) => (row.record ? [row.record] : [])),

@@ -1,21 +1,32 @@
 'use server';
 
 import { redirect } from 'next/navigation';
+import { refresh } from 'next/cache';
 import { z } from 'zod';
 import { defineAction } from '@/lib/auth/action.ts';
+import { NotFoundError } from '@/lib/auth/errors.ts';
+import { requestClient } from '@/lib/auth/session.ts';
+import { endOwnOtherSessions, endOwnSession } from '@/lib/data/sessions.ts';
 import { beginEnrolment, confirmEnrolment, disableTwoFactor, regenerateRecoveryCodes, TwoFactorError } from '@/lib/data/two-factor.ts';
 import type { ActionState } from '@/lib/forms/action-state.ts';
+import { idField, text } from '@/lib/validation/fields.ts';
 
-const CodeSchema = z.object({ code: z.string().trim().min(1, 'required').max(32, 'tooLong') });
+/** A change of factors asks for the password again, and a code. */
+const FactorProofSchema = z.object({
+  password: text({ error: 'required' }).min(1, 'required').max(1024, 'tooLong'),
+  code: text({ error: 'required' }).trim().min(1, 'required').max(32, 'tooLong'),
+});
 
 async function withTwoFactorErrors(run: () => Promise<ActionState>): Promise<ActionState> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof TwoFactorError) return { status: 'error', error: error.reason };
+    if (error instanceof TwoFactorError) return { status: 'error', error: error.reason, retryAfterSeconds: error.retryAfterSeconds };
     throw error;
   }
 }
+
+const address = async () => (await requestClient()).address;
 
 /** Makes a pending secret; the page then shows its QR code (post, redirect, get). */
 export const beginTwoFactorAction = defineAction({
@@ -33,28 +44,56 @@ export const beginTwoFactorAction = defineAction({
 
 export const confirmTwoFactorAction = defineAction({
   permission: 'account:two-factor',
-  schema: CodeSchema,
-  run: ({ code }, viewer) =>
+  schema: FactorProofSchema,
+  run: (proof, viewer) =>
     withTwoFactorErrors(async () => ({
       status: 'success',
       message: 'enabled',
-      data: { recoveryCodes: await confirmEnrolment(viewer, code) },
+      data: { recoveryCodes: await confirmEnrolment(viewer, proof, await address()) },
     })),
 });
 
 export const regenerateRecoveryCodesAction = defineAction({
   permission: 'account:two-factor',
-  schema: CodeSchema,
-  run: ({ code }, viewer) =>
-    withTwoFactorErrors(async () => ({ status: 'success', data: { recoveryCodes: await regenerateRecoveryCodes(viewer, code) } })),
+  schema: FactorProofSchema,
+  run: (proof, viewer) =>
+    withTwoFactorErrors(async () => ({
+      status: 'success',
+      data: { recoveryCodes: await regenerateRecoveryCodes(viewer, proof, await address()) },
+    })),
 });
 
 export const disableTwoFactorAction = defineAction({
   permission: 'account:two-factor',
-  schema: CodeSchema,
-  run: ({ code }, viewer) =>
+  schema: FactorProofSchema,
+  run: (proof, viewer) =>
     withTwoFactorErrors(async () => {
-      await disableTwoFactor(viewer, code);
+      await disableTwoFactor(viewer, proof, await address());
       return { status: 'success', message: 'disabled' };
     }),
+});
+
+export const endSessionAction = defineAction({
+  permission: 'session:end',
+  schema: z.object({ sessionId: idField }),
+  async run({ sessionId }, viewer) {
+    try {
+      await endOwnSession(viewer, sessionId, await address());
+    } catch (error) {
+      // Already ended (elsewhere, or by timing out): the list is simply out of date.
+      if (!(error instanceof NotFoundError)) throw error;
+    }
+    refresh();
+    return { status: 'success', message: 'sessionEnded' };
+  },
+});
+
+export const endOtherSessionsAction = defineAction({
+  permission: 'session:end-others',
+  schema: z.object({}),
+  async run(_input, viewer) {
+    const ended = await endOwnOtherSessions(viewer, await address());
+    refresh();
+    return { status: 'success', message: 'otherSessionsEnded', data: { ended } };
+  },
 });

@@ -3,7 +3,9 @@ import { getFormatter, getTranslations } from 'next-intl/server';
 import { FormMessage } from '@/components/forms/form-parts.tsx';
 import { requirePage } from '@/lib/auth/page-guard.ts';
 import { qrCodeDataUrl, totpUri } from '@/lib/auth/totp.ts';
+import { listOwnSessions } from '@/lib/data/sessions.ts';
 import { twoFactorStatus } from '@/lib/data/two-factor.ts';
+import { SessionList } from './session-list.tsx';
 import { CodeForm, ConfirmTwoFactor, StartTwoFactor } from './two-factor-forms.tsx';
 import { disableTwoFactorAction, regenerateRecoveryCodesAction } from './actions.ts';
 
@@ -13,7 +15,12 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function SecurityPage() {
   const viewer = await requirePage('account:two-factor', '/account/security');
-  const [t, format, status] = await Promise.all([getTranslations('Account'), getFormatter(), twoFactorStatus(viewer)]);
+  const [t, format, status, sessions] = await Promise.all([
+    getTranslations('Account'),
+    getFormatter(),
+    twoFactorStatus(viewer),
+    listOwnSessions(viewer),
+  ]);
   return (
     <>
       <h1>{t('title')}</h1>
@@ -39,6 +46,17 @@ export default async function SecurityPage() {
             )}
           </>
         )}
+      </section>
+      <section aria-labelledby="sessions">
+        <h2 id="sessions">{t('sessionsHeading')}</h2>
+        <p>{t('sessionsIntro')}</p>
+        <SessionList
+          sessions={sessions.map((session) => ({
+            ...session,
+            createdAt: session.createdAt.toISOString(),
+            lastSeenAt: session.lastSeenAt.toISOString(),
+          }))}
+        />
       </section>
     </>
   );

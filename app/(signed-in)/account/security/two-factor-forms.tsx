@@ -8,17 +8,38 @@ import { beginTwoFactorAction, confirmTwoFactorAction } from './actions.ts';
 
 type Action = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
-function useAccountText() {
+export function useAccountText() {
   const t = useTranslations('Account');
   return {
     t,
     error: (state: ActionState) =>
       state.status === 'error' && state.error !== 'invalid'
         ? t.has(`errors.${state.error}`)
-          ? t(`errors.${state.error}`)
+          ? t(`errors.${state.error}`, { seconds: state.retryAfterSeconds ?? 0 })
           : t('errors.unexpected')
         : null,
   };
+}
+
+/** Changing factors asks for the password again, beside the code. */
+function PasswordField({ idPrefix, state }: { idPrefix: string; state: ActionState }) {
+  const t = useTranslations('Account');
+  const errors = state.status === 'error' ? state.fieldErrors?.password?.map(() => t('passwordRequired')) : undefined;
+  return (
+    <div className="field">
+      <label htmlFor={`${idPrefix}-password`}>{t('password')}</label>
+      <input
+        id={`${idPrefix}-password`}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        aria-invalid={Boolean(errors)}
+        aria-describedby={errors ? `${idPrefix}-password-errors` : undefined}
+      />
+      <FieldErrors id={`${idPrefix}-password-errors`} messages={errors} />
+    </div>
+  );
 }
 
 function RecoveryCodes({ codes }: { codes: string[] }) {
@@ -38,7 +59,7 @@ function RecoveryCodes({ codes }: { codes: string[] }) {
   );
 }
 
-/** A form asking for a current code: regenerate recovery codes, or turn two-factor off. */
+/** A form asking for the password and a current code: regenerate recovery codes, or turn two-factor off. */
 export function CodeForm({ action, idPrefix, label, hint }: { action: Action; idPrefix: string; label: string; hint?: string }) {
   const { t, error } = useAccountText();
   const [state, formAction] = useActionState(action, IDLE_STATE);
@@ -48,6 +69,7 @@ export function CodeForm({ action, idPrefix, label, hint }: { action: Action; id
       {error(state) && <FormMessage tone="error">{error(state)}</FormMessage>}
       {state.status === 'success' && state.message && <FormMessage tone="success">{t(state.message as 'disabled')}</FormMessage>}
       {hint && <p>{hint}</p>}
+      <PasswordField idPrefix={idPrefix} state={state} />
       <div className="field">
         <label htmlFor={`${idPrefix}-code`}>{t('code')}</label>
         <input id={`${idPrefix}-code`} name="code" inputMode="numeric" autoComplete="one-time-code" required />
@@ -94,6 +116,7 @@ export function ConfirmTwoFactor({ secret, qr }: { secret: string; qr: string })
       {/* eslint-disable-next-line @next/next/no-img-element */}
       <img src={qr} alt={t('qrAlt')} width={200} height={200} className="qr-code" />
       <p>{t('manualKey', { secret })}</p>
+      <PasswordField idPrefix="enrol" state={state} />
       <div className="field">
         <label htmlFor="enrol-code">{t('code')}</label>
         <input

@@ -2,27 +2,22 @@
 
 import { defineAction } from '@/lib/auth/action.ts';
 import { tagsForAgreementChange } from '@/lib/cache-tags.ts';
-import { checkImport, runImport } from '@/lib/data/admin/import.ts';
+import { runImport } from '@/lib/data/admin/import.ts';
+import { importUploadTexts } from '@/lib/data/admin/import-uploads.ts';
 import { invalidateTags } from '@/lib/revalidate.ts';
-import { ImportCheckSchema, ImportRunSchema } from '@/lib/validation/import.ts';
+import { ImportRunSchema } from '@/lib/validation/import.ts';
 
-/** Step 1: reads the uploaded files and previews the import; writes nothing. */
-export const checkImportAction = defineAction({
-  permission: 'data:import',
-  schema: ImportCheckSchema,
-  files: ['agreementsFile', 'milestonesFile'],
-  async run(input, viewer) {
-    const preview = await checkImport(viewer, { agreements: input.agreementsFile, milestones: input.milestonesFile });
-    return { status: 'success', message: 'checked', data: preview };
-  },
-});
-
-/** Step 2: checks the previewed files again and writes them, or shows the new check if anything changed. */
+/**
+ * Step 2 (step 1 is the upload route beside this file): checks the uploaded files again and writes
+ * them, or shows the new check if anything changed since the admin saw it.
+ */
 export const runImportAction = defineAction({
   permission: 'data:import',
   schema: ImportRunSchema,
   async run(input, viewer) {
-    const outcome = await runImport(viewer, { agreements: input.agreementsData, milestones: input.milestonesData }, input.digest);
+    const texts = await importUploadTexts(viewer, input.uploadId);
+    if (!texts) return { status: 'error', error: 'uploadExpired' };
+    const outcome = await runImport(viewer, texts, input.digest);
     if (outcome.status === 'changed') return { status: 'error', error: 'changed', current: outcome.preview };
     invalidateTags(outcome.agreementIds.flatMap(tagsForAgreementChange));
     return { status: 'success', message: 'imported', data: outcome.summary };

@@ -2,36 +2,26 @@
 
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { useActionState, useState } from 'react';
+import { useActionState } from 'react';
 import { PendingButton } from '@/components/admin/form-kit.tsx';
 import { FieldErrors, FormMessage } from '@/components/forms/form-parts.tsx';
-import { IDLE_STATE, type ActionState } from '@/lib/forms/action-state.ts';
+import { IDLE_STATE } from '@/lib/forms/action-state.ts';
 import type { ImportPreview, ImportSummary } from '@/lib/import/types.ts';
-import { checkImportAction, runImportAction } from './actions.ts';
+import { IMPORT_FILE_FIELDS } from '@/lib/validation/import.ts';
+import { runImportAction } from './actions.ts';
 import { PreviewTables } from './preview-tables.tsx';
 
-const FILE_FIELDS = ['agreementsFile', 'milestonesFile'] as const;
-
 /**
- * Which of the two steps answered last. Both forms post on their own, so without JavaScript only one
- * of the two states is ever set; with it, both are, and the page follows the latest submission.
+ * Step 1: a plain form posting the files to the upload route, which reads them as they stream in and
+ * comes back here with the upload to preview (or the problem, at its field).
  */
-function useLatestStep(check: ActionState, run: ActionState): 'check' | 'import' {
-  const [seen, setSeen] = useState({ check, run, latest: run.status === 'idle' ? ('check' as const) : ('import' as const) });
-  if (seen.check !== check) setSeen({ check, run, latest: 'check' });
-  else if (seen.run !== run) setSeen({ check, run, latest: 'import' });
-  return seen.latest;
-}
-
-function CheckForm({ state, action }: { state: ActionState; action: (formData: FormData) => void }) {
+export function CheckForm({ error }: { error: { field: string; key: string } | null }) {
   const t = useTranslations('AdminImport');
   const errors = (name: string) =>
-    state.status === 'error'
-      ? state.fieldErrors?.[name]?.map((key) => (t.has(`errors.${key}`) ? t(`errors.${key}`, {}) : t('errors.unreadable')))
-      : undefined;
+    error?.field === name ? [t.has(`errors.${error.key}`) ? t(`errors.${error.key}`, {}) : t('errors.unreadable')] : undefined;
   return (
-    <form action={action} className="form" noValidate>
-      {FILE_FIELDS.map((name) => (
+    <form action="/admin/import/upload" method="post" encType="multipart/form-data" className="form" noValidate>
+      {Object.values(IMPORT_FILE_FIELDS).map((name) => (
         <div className="field" key={name}>
           <label htmlFor={`import-${name}`}>{t(`${name}.label`)}</label>
           <p className="field-hint" id={`import-${name}-hint`}>
@@ -48,19 +38,9 @@ function CheckForm({ state, action }: { state: ActionState; action: (formData: F
           <FieldErrors id={`import-${name}-errors`} messages={errors(name)} />
         </div>
       ))}
-      <PendingButton label={t('check')} pendingLabel={t('checking')} />
-    </form>
-  );
-}
-
-function RunForm({ preview, action }: { preview: ImportPreview; action: (formData: FormData) => void }) {
-  const t = useTranslations('AdminImport');
-  return (
-    <form action={action} className="form">
-      <input type="hidden" name="agreementsData" value={preview.data.agreements} />
-      <input type="hidden" name="milestonesData" value={preview.data.milestones} />
-      <input type="hidden" name="digest" value={preview.digest} />
-      <PendingButton label={t('import')} pendingLabel={t('importing')} />
+      <button type="submit" className="button button-primary">
+        {t('check')}
+      </button>
     </form>
   );
 }
@@ -87,49 +67,39 @@ function Summary({ summary }: { summary: ImportSummary }) {
   );
 }
 
-/** The two steps: check the files (a preview, nothing written), then import exactly what was checked. */
-export function ImportForms() {
+/** Step 2: the preview of an upload, and importing exactly what it shows. */
+export function ImportRun({ uploadId, checked }: { uploadId: string; checked: ImportPreview }) {
   const t = useTranslations('AdminImport');
   const forms = useTranslations('Forms');
-  const [checkState, check] = useActionState(checkImportAction, IDLE_STATE);
-  const [runState, run] = useActionState(runImportAction, IDLE_STATE);
-  const latest = useLatestStep(checkState, runState);
+  const [state, run] = useActionState(runImportAction, IDLE_STATE);
+  if (state.status === 'success') return <Summary summary={state.data as ImportSummary} />;
 
-  const changed = latest === 'import' && runState.status === 'error' && runState.error === 'changed';
-  const preview = (changed ? runState.current : checkState.status === 'success' ? checkState.data : null) as ImportPreview | null;
-  const runFailure =
-    latest === 'import' && runState.status === 'error' && !changed
-      ? runState.error === 'unauthenticated'
+  const changed = state.status === 'error' && state.error === 'changed';
+  const preview = changed ? (state.current as ImportPreview) : checked;
+  const failure =
+    state.status === 'error' && !changed
+      ? state.error === 'unauthenticated'
         ? forms('sessionExpired')
-        : runState.error === 'forbidden'
+        : state.error === 'forbidden'
           ? forms('forbidden')
-          : t('errors.importFailed')
+          : state.error === 'uploadExpired'
+            ? t('errors.uploadExpired')
+            : t('errors.importFailed')
       : null;
-  const checkFailure =
-    checkState.status === 'error' && checkState.error !== 'invalid'
-      ? checkState.error === 'unauthenticated'
-        ? forms('sessionExpired')
-        : checkState.error === 'forbidden'
-          ? forms('forbidden')
-          : forms('unexpected')
-      : null;
-
   return (
-    <>
-      <CheckForm state={checkState} action={check} />
-      {latest === 'check' && checkFailure && <FormMessage tone="error">{checkFailure}</FormMessage>}
-      {latest === 'import' && runState.status === 'success' ? (
-        <Summary summary={runState.data as ImportSummary} />
-      ) : preview && (latest === 'check' || changed || runFailure) ? (
-        <section aria-labelledby="import-preview">
-          <h2 id="import-preview">{t('previewHeading')}</h2>
-          {changed && <FormMessage tone="error">{t('errors.changed')}</FormMessage>}
-          {runFailure && <FormMessage tone="error">{runFailure}</FormMessage>}
-          {preview.valid ? <FormMessage tone="success">{t('ready')}</FormMessage> : <FormMessage tone="error">{t('notReady')}</FormMessage>}
-          <PreviewTables preview={preview} />
-          {preview.valid && <RunForm preview={preview} action={run} />}
-        </section>
-      ) : null}
-    </>
+    <section aria-labelledby="import-preview">
+      <h2 id="import-preview">{t('previewHeading')}</h2>
+      {changed && <FormMessage tone="error">{t('errors.changed')}</FormMessage>}
+      {failure && <FormMessage tone="error">{failure}</FormMessage>}
+      {preview.valid ? <FormMessage tone="success">{t('ready')}</FormMessage> : <FormMessage tone="error">{t('notReady')}</FormMessage>}
+      <PreviewTables preview={preview} />
+      {preview.valid && (
+        <form action={run} className="form">
+          <input type="hidden" name="uploadId" value={uploadId} />
+          <input type="hidden" name="digest" value={preview.digest} />
+          <PendingButton label={t('import')} pendingLabel={t('importing')} />
+        </form>
+      )}
+    </section>
   );
 }

@@ -5,12 +5,15 @@ import { z } from 'zod';
 import { defineAction } from '@/lib/auth/action.ts';
 import { deactivateUser, reactivateUser, resetPassword, resetTwoFactor } from '@/lib/data/admin/user-account.ts';
 import { createUser, updateUser } from '@/lib/data/admin/users.ts';
+import { endUserSessions } from '@/lib/data/sessions.ts';
+import { requestClient } from '@/lib/auth/session.ts';
+import { idField } from '@/lib/validation/fields.ts';
 import { siteOrigin } from '@/lib/http/site-url.ts';
 import { UserCreateSchema, UserStateSchema, UserUpdateSchema } from '@/lib/validation/user.ts';
 
 /** The one-time link, shown to the admin in this response only (the database keeps its hash). */
-async function linkData(link: { token: string; expiresAt: Date }) {
-  return { link: `${await siteOrigin()}/set-password/${link.token}`, expiresAt: link.expiresAt.toISOString() };
+function linkData(link: { token: string; expiresAt: Date }) {
+  return { link: `${siteOrigin()}/set-password/${link.token}`, expiresAt: link.expiresAt.toISOString() };
 }
 
 export const createUserAction = defineAction({
@@ -18,7 +21,7 @@ export const createUserAction = defineAction({
   schema: UserCreateSchema,
   async run(input, viewer) {
     const created = await createUser(viewer, input);
-    return { status: 'success', message: 'created', data: { id: created.id, ...(await linkData(created)) } };
+    return { status: 'success', message: 'created', data: { id: created.id, ...linkData(created) } };
   },
 });
 
@@ -41,10 +44,21 @@ export const changeUserAccountAction = defineAction({
     if (change === 'reset-password') {
       const link = await resetPassword(viewer, input);
       refresh();
-      return { status: 'success', message: change, data: await linkData(link) };
+      return { status: 'success', message: change, data: linkData(link) };
     }
     await { deactivate: deactivateUser, reactivate: reactivateUser, 'reset-two-factor': resetTwoFactor }[change](viewer, input);
     refresh();
     return { status: 'success', message: change };
+  },
+});
+
+/** Signs the user out on every device at once. */
+export const endUserSessionsAction = defineAction({
+  permission: 'user:end-sessions',
+  schema: z.object({ id: idField }),
+  async run({ id }, viewer) {
+    const ended = await endUserSessions(viewer, id, (await requestClient()).address);
+    refresh();
+    return { status: 'success', message: 'sessionsEnded', data: { ended } };
   },
 });

@@ -7,9 +7,10 @@ import { ActionButton } from '@/components/admin/form-kit.tsx';
 import { requirePage } from '@/lib/auth/page-guard.ts';
 import { agreementOptions } from '@/lib/data/admin/assignments.ts';
 import { getUserForAdmin } from '@/lib/data/admin/users.ts';
+import { listUserSessions } from '@/lib/data/sessions.ts';
 import { isUuid } from '@/lib/validation/ids.ts';
 import { unassignAnalystAction } from '../../assignments/actions.ts';
-import { changeUserAccountAction } from '../actions.ts';
+import { changeUserAccountAction, endUserSessionsAction } from '../actions.ts';
 import { userChoices } from '../choices.ts';
 import { ResetPasswordButton, UserForm } from '../user-form.tsx';
 
@@ -21,13 +22,14 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   const viewer = await requirePage('user:manage', `/admin/users/${id}`);
   if (!isUuid(id)) notFound();
-  const [t, admin, format, found, choices, agreements] = await Promise.all([
+  const [t, admin, format, found, choices, agreements, sessions] = await Promise.all([
     getTranslations('AdminUsers'),
     getTranslations('Admin'),
     getFormatter(),
     getUserForAdmin(viewer, id),
     userChoices(viewer),
     agreementOptions(viewer),
+    listUserSessions(viewer, id),
   ]);
   if (!found) notFound();
   const { form: user, details } = found;
@@ -56,6 +58,10 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <dd>{details.totpEnabledAt ? t('twoFactorSince', { date: when(details.totpEnabledAt) }) : t('off')}</dd>
         <dt>{t('lastSignIn')}</dt>
         <dd>{when(details.lastSignInAt)}</dd>
+        <dt>{t('sessions')}</dt>
+        <dd>
+          {sessions.length === 0 ? t('noSessions') : t('sessionsOpen', { count: sessions.length, lastSeen: when(sessions[0]!.lastSeenAt) })}
+        </dd>
       </dl>
 
       <section aria-labelledby="account">
@@ -72,6 +78,16 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             variant={user.active ? 'danger' : 'primary'}
           />
           <ResetPasswordButton id={user.id} version={user.version} />
+          {sessions.length > 0 && (
+            <ActionButton
+              action={endUserSessionsAction}
+              idPrefix="end-sessions"
+              fields={{ id: user.id }}
+              label={t('endSessions')}
+              pendingLabel={admin('working')}
+              success={t('sessionsEnded')}
+            />
+          )}
           {details.totpEnabledAt && (
             <ActionButton
               action={changeUserAccountAction}
