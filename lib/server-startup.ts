@@ -23,7 +23,8 @@ export function startScoreRefresh() {
     try {
       const { refreshStaleScores } = await import('./data/maintenance.ts');
       const count = await refreshStaleScores();
-      if (count > 0) console.log(`ittifaq: refreshed the scores of ${count} agreements for today`);
+      if (count === null) console.log('ittifaq: another instance is refreshing the scores');
+      else if (count > 0) console.log(`ittifaq: refreshed the scores of ${count} agreements for today`);
     } catch (error) {
       console.error('ittifaq: refreshing scores failed', error);
     }

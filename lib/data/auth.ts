@@ -1,9 +1,9 @@
 import 'server-only';
 import { appendAudit, type AuditInput } from '../audit/write.ts';
 import { afterFailure, isLocked, type ThrottleRule } from '../auth/throttle.ts';
-import { getDb, getPipelinedPool } from '../db.ts';
-import { inPipeline } from '../db-pipeline.ts';
-import { Prisma, type UserRole } from '../generated/prisma/client.ts';
+import { getDb } from '../db.ts';
+import type { UserRole } from '../generated/prisma/client.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 /** Trimmed, NFC-normalised, lower-cased: the form every email is stored and looked up in. */
 export function normaliseEmail(email: string): string {
@@ -35,14 +35,12 @@ export interface SessionUser {
   totpEnabledAt: Date | null;
 }
 
-/** The user behind a session, re-read on every signed-in request: on the pipelined connections, which cost a fraction of Prisma's CPU. */
+/** The user behind a session, re-read on every signed-in request: one plain statement, the cheapest Prisma runs. */
 export async function findSessionUser(id: string): Promise<SessionUser | null> {
-  const [rows] = await inPipeline(getPipelinedPool(), [
-    Prisma.sql`
+  const [user] = await getDb().$queryRaw<SessionUser[]>`
     select id, email, name, role::text as role, party_id as "partyId", active, session_version as "sessionVersion", totp_enabled_at as "totpEnabledAt"
-    from app_user where id = ${id}::uuid`,
-  ]);
-  return (rows?.[0] as SessionUser | undefined) ?? null;
+    from app_user where id = ${id}::uuid`;
+  return user ?? null;
 }
 
 export async function isAnyKeyLocked(keys: string[], now = new Date()): Promise<boolean> {
@@ -55,7 +53,7 @@ export async function isAnyKeyLocked(keys: string[], now = new Date()): Promise<
  * this failure locked it.
  */
 export async function recordFailure(key: string, rule: ThrottleRule, now = new Date()): Promise<boolean> {
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     await tx.$executeRaw`insert into auth_throttle (key, failures, window_start) values (${key}, 0, ${now}) on conflict (key) do nothing`;
     const [current] = await tx.$queryRaw<{ failures: number; window_start: Date; locked_until: Date | null }[]>`
       select failures, window_start, locked_until from auth_throttle where key = ${key} for update`;
@@ -74,11 +72,11 @@ export async function clearFailures(key: string) {
 }
 
 export async function recordAuthEvent(input: AuditInput) {
-  await getDb().$transaction((tx) => appendAudit(tx, input));
+  await writeTransaction((tx) => appendAudit(tx, input));
 }
 
 export async function completeSignIn(userId: string, address: string | null, newPasswordHash?: string) {
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     await tx.user.update({
       where: { id: userId },
       data: { lastSignInAt: new Date(), ...(newPasswordHash ? { passwordHash: newPasswordHash } : {}) },

@@ -4,6 +4,7 @@ import { authorizeUser } from '../auth/authorize.ts';
 import type { Viewer } from '../auth/session.ts';
 import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, verifyTotp } from '../auth/totp.ts';
 import { getDb } from '../db.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 export class TwoFactorError extends Error {
   constructor(readonly reason: 'invalid-code' | 'not-enrolling' | 'required-for-admins') {
@@ -58,7 +59,7 @@ export async function confirmEnrolment(viewer: Viewer, code: string): Promise<st
   const user = await authorizeUser(viewer, 'account:two-factor');
   const step = await checkCode(user.id, code, false);
   const codes = newRecoveryCodes();
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { totpEnabledAt: new Date(), totpLastStep: step } });
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     await tx.recoveryCode.createMany({ data: codes.map((c) => ({ userId: user.id, codeHash: hashRecoveryCode(c) })) });
@@ -71,7 +72,7 @@ export async function regenerateRecoveryCodes(viewer: Viewer, code: string): Pro
   const user = await authorizeUser(viewer, 'account:two-factor');
   const step = await checkCode(user.id, code, true);
   const codes = newRecoveryCodes();
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { totpLastStep: step } });
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     await tx.recoveryCode.createMany({ data: codes.map((c) => ({ userId: user.id, codeHash: hashRecoveryCode(c) })) });
@@ -85,7 +86,7 @@ export async function disableTwoFactor(viewer: Viewer, code: string) {
   const user = await authorizeUser(viewer, 'account:two-factor');
   if (user.role === 'ADMIN') throw new TwoFactorError('required-for-admins');
   await checkCode(user.id, code, true);
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     await appendAudit(tx, { actorId: user.id, action: 'auth.two-factor-disabled', entityType: 'user', entityId: user.id });

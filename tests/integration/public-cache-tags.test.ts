@@ -19,7 +19,7 @@ import {
   getSectors,
   getSummary,
 } from '../../lib/data/public-cache.ts';
-import { lockAgreement, recomputeAgreement } from '../../lib/data/scores.ts';
+import { lockAgreement, recomputeScores } from '../../lib/data/scores.ts';
 import { todayIso } from '../../lib/dates.ts';
 import { seedDemo, seedId } from '../../prisma/seed/index.ts';
 
@@ -96,7 +96,7 @@ describe('after an agreement changes and its tags are invalidated', () => {
         data: { reviewState: 'VERIFIED', reviewedAt: new Date(), reviewerId: seedId('user', 'az') },
       });
       await lockAgreement(tx, lngId);
-      await recomputeAgreement(tx, lngId);
+      await recomputeScores(tx, [lngId]);
     });
     // Nothing is read fresh before the invalidation: the cache really is in use.
     expect((await readSurfaces()).detail.updates.map((update) => update.id)).not.toContain(pendingCargo);
