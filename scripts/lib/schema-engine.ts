@@ -9,6 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import pg from 'pg';
 
 export const MIGRATIONS_DIR = path.resolve('prisma/migrations');
 export const SCHEMA_PATH = path.resolve('prisma/schema.prisma');
@@ -135,12 +136,27 @@ async function loadMigrationList() {
   };
 }
 
+/**
+ * The advisory lock that serialises migrations of one database, so instances started together apply
+ * each migration once: the later ones wait, then find nothing pending. The engine takes a lock of its
+ * own (key 72707369) but gives up after ten seconds, which a long migration outlasts.
+ */
+export const MIGRATION_LOCK = 0x1771_fa0b;
+
 /** Applies pending migrations and records them in `_prisma_migrations`, like `prisma migrate deploy`. */
 export async function applyMigrations(url: string): Promise<string[]> {
   const schema = await readFile(SCHEMA_PATH, 'utf8');
   const migrationsList = await loadMigrationList();
-  return withEngine(url, schema, async (engine) => {
-    const result = await engine.applyMigrations({ migrationsList, filters: noFilters });
-    return result.appliedMigrationNames;
-  });
+  const lock = new pg.Client({ connectionString: url });
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    return await withEngine(url, schema, async (engine) => {
+      const result = await engine.applyMigrations({ migrationsList, filters: noFilters });
+      return result.appliedMigrationNames;
+    });
+  } finally {
+    // Ending the session releases the lock.
+    await lock.end();
+  }
 }
