@@ -1,4 +1,5 @@
 import { parseAuthConfig } from './auth/config.ts';
+import { startCacheInvalidation } from './cache/memory-cache-handler.mjs';
 
 const HOUR = 60 * 60 * 1000;
 
@@ -31,4 +32,10 @@ export function startScoreRefresh() {
   };
   setTimeout(refresh, 5_000).unref();
   setInterval(refresh, HOUR).unref();
+}
+
+/** Connects this instance's cache to every instance's invalidations now, rather than at the first request. */
+export function connectCache() {
+  if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  void startCacheInvalidation();
 }

@@ -24,7 +24,7 @@ export const runImportAction = defineAction({
   async run(input, viewer) {
     const outcome = await runImport(viewer, { agreements: input.agreementsData, milestones: input.milestonesData }, input.digest);
     if (outcome.status === 'changed') return { status: 'error', error: 'changed', current: outcome.preview };
-    invalidateTags(outcome.agreementIds.flatMap(tagsForAgreementChange));
+    await invalidateTags(outcome.agreementIds.flatMap(tagsForAgreementChange));
     return { status: 'success', message: 'imported', data: outcome.summary };
   },
 });
