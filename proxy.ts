@@ -7,6 +7,8 @@ import { decodeSession, encodeSession, nowSeconds, sessionIsCurrent } from './li
 import { contentSecurityPolicy, newNonce } from './lib/http/security-headers.ts';
 
 const SIGNED_IN_AREAS = ['/workspace', '/admin', '/account'];
+/** Responses a CDN or reverse proxy may keep and hand to anyone (lib/api/responses.ts): never a cookie on them. */
+const SHARED_CACHEABLE = /^\/(api\/v1\/|feed\.xml$)/;
 /** Refresh the idle clock at most once a minute. */
 const REFRESH_AFTER_SECONDS = 60;
 
@@ -39,6 +41,8 @@ export async function proxy(request: NextRequest) {
   }
   response.headers.set('Content-Security-Policy', csp);
 
+  // A shared cache keeping a Set-Cookie would hand one reader's session to every other (or sign them all out).
+  if (SHARED_CACHEABLE.test(request.nextUrl.pathname)) return response;
   if (token && !current) response.cookies.delete(config.sessionCookie);
   if (claims && current && nowSeconds() - claims.ls > REFRESH_AFTER_SECONDS) {
     const refreshed = await encodeSession({ ...claims, ls: nowSeconds() }, config.secret);

@@ -73,7 +73,7 @@ export class CacheStore {
   set(key, value, tags) {
     const missedAt = this.#misses.get(key);
     this.#misses.delete(key);
-    this.#entries.delete(key);
+    // A value refused here leaves what another request stored meanwhile: invalidations remove entries themselves.
     if (!this.trusted || value == null || missedAt === undefined) return;
     const oldestKnown = this.#recent.length ? this.#recent[0].seq - 1 : this.#seq;
     if (missedAt < oldestKnown) return;
@@ -82,8 +82,7 @@ export class CacheStore {
     );
     if (stale) return;
     const size = sizeOf(key, value);
-    if (size > this.#maxBytes) return;
-    this.#entries.set(key, { value, tags, size, lastModified: this.#now() });
+    if (size <= this.#maxBytes) this.#entries.set(key, { value, tags, size, lastModified: this.#now() });
   }
 
   /** Drops every entry carrying one of `tags`, and keeps values computed before from being stored. */

@@ -39,6 +39,15 @@ describe('the cache store', () => {
     expect(store.get('list')?.value).toEqual(body('[read after the write]'));
   });
 
+  it('keeps the value of the first of two requests that missed together', () => {
+    const { store } = storeAt();
+    expect(store.get('list')).toBeNull();
+    expect(store.get('list')).toBeNull();
+    store.set('list', body('[first]'), ['public:agreements']);
+    store.set('list', body('[second]'), ['public:agreements']);
+    expect(store.get('list')?.value).toEqual(body('[first]'));
+  });
+
   it('stores nothing that was not asked for first, and nothing across a clear', () => {
     const { store } = storeAt();
     store.set('unasked', body('x'), []);
