@@ -148,6 +148,8 @@ export async function applyMigrations(url: string): Promise<string[]> {
   const schema = await readFile(SCHEMA_PATH, 'utf8');
   const migrationsList = await loadMigrationList();
   const lock = new pg.Client({ connectionString: url });
+  // Losing the connection releases the lock; the engine's own lock still guards the migration itself.
+  lock.on('error', (error) => console.error(`ittifaq: lost the migration lock's connection (${error.message})`));
   await lock.connect();
   try {
     await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
