@@ -1,8 +1,9 @@
 // Runs once when the server starts (Node.js runtime only).
 export async function register() {
   if (process.env.NEXT_RUNTIME === 'nodejs') {
-    const { checkConfigurationOrExit, startScoreRefresh } = await import('./lib/server-startup.ts');
+    const { checkConfigurationOrExit, connectCache, startScoreRefresh } = await import('./lib/server-startup.ts');
     checkConfigurationOrExit();
+    connectCache();
     startScoreRefresh();
     // Set by `npm start`: Next.js then leaves SIGTERM/SIGINT to the app (lib/ops/graceful-shutdown.ts).
     if (process.env.NEXT_MANUAL_SIG_HANDLE) {

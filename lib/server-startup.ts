@@ -1,6 +1,8 @@
 import { parseAuthConfig } from './auth/config.ts';
 import { parseTrustedProxies, watchClientAddresses } from './http/client-address.ts';
 
+import { startCacheInvalidation } from './cache/memory-cache-handler.mjs';
+
 const HOUR = 60 * 60 * 1000;
 
 /**
@@ -26,11 +28,18 @@ export function startScoreRefresh() {
     try {
       const { refreshStaleScores } = await import('./data/maintenance.ts');
       const count = await refreshStaleScores();
-      if (count > 0) console.log(`ittifaq: refreshed the scores of ${count} agreements for today`);
+      if (count === null) console.log('ittifaq: another instance is refreshing the scores');
+      else if (count > 0) console.log(`ittifaq: refreshed the scores of ${count} agreements for today`);
     } catch (error) {
       console.error('ittifaq: refreshing scores failed', error);
     }
   };
   setTimeout(refresh, 5_000).unref();
   setInterval(refresh, HOUR).unref();
+}
+
+/** Connects this instance's cache to every instance's invalidations now, rather than at the first request. */
+export function connectCache() {
+  if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  void startCacheInvalidation();
 }

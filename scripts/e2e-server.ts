@@ -37,7 +37,8 @@ runMain(async () => {
     NODE_ENV: 'production' as const,
   };
   await buildIfNeeded(env);
-  const app = spawn(process.execPath, serverCommand(env), { stdio: 'inherit', env: { ...env, PORT: String(E2E_PORT), HOST: '127.0.0.1' } });
+  const listen = { ...env, PORT: String(E2E_PORT), HOST: '127.0.0.1' };
+  const app = spawn(process.execPath, serverCommand(listen), { stdio: 'inherit', env: listen });
   const stop = () => app.kill('SIGTERM');
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

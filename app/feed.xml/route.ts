@@ -27,5 +27,8 @@ export async function GET(request: Request) {
     evidenceHeading: t('evidence'),
     independent: t('independent'),
   });
-  return cacheableResponse(request, xml, 'application/atom+xml; charset=utf-8');
+  // Its links carry the address the reader used: a shared cache keeps one copy per address.
+  return cacheableResponse(request, xml, 'application/atom+xml; charset=utf-8', {
+    Vary: 'Accept-Encoding, Host, X-Forwarded-Host, X-Forwarded-Proto',
+  });
 }

@@ -1,5 +1,4 @@
 import type { Tx } from '../db-client.ts';
-import { Prisma } from '../generated/prisma/client.ts';
 import { auditHash, auditPayloadPrefix, toJsonValue, type AuditContent } from './chain.ts';
 
 export interface AuditInput {
@@ -33,39 +32,27 @@ function jsonText(value: unknown): string | null {
 export const MISSING_HEAD = 'The audit chain head (table audit_chain_head) has no row; apply the migrations (npm run db:deploy).';
 
 /**
- * Two CTEs that append one event: `audit_head` moves the chain head and `audit_appended` inserts the
- * event from it (returning its id). The head row's lock orders concurrent appends (a waiting append
- * re-reads the head once the holder commits) and is held until commit. Put them after a statement's
- * own CTEs; `when` (SQL over those) appends only if it holds. Without a head row (a database the
- * migrations did not make) the statement fails on the event's missing hash, so no change commits
- * unaudited, even one whose COMMIT was sent along with it (lib/db-pipeline.ts).
+ * Appends one event inside the caller's transaction, so the event exists exactly when the change
+ * does, in one statement: `audit_head` moves the chain head and the insert takes the event's links
+ * from it. The head row's lock orders concurrent appends (a waiting append re-reads the head once the
+ * holder commits) and is held until commit, so it is the last lock a write transaction takes
+ * (lib/data/write-transaction.ts): call this last, after the statements that write the change (whose
+ * foreign-key checks lock the rows they reference). Without a head row (a database the migrations
+ * did not make) the insert fails on the event's missing hash, so no change commits unaudited.
  */
-export function auditAppendSql(input: AuditInput, occurredAt = new Date(), when: Prisma.Sql = Prisma.sql`true`): Prisma.Sql {
+export async function appendAudit(tx: Tx, input: AuditInput, occurredAt = new Date()) {
   const content = contentOf(input, occurredAt);
-  return Prisma.sql`
-    audit_head as (
+  await tx.$executeRaw`
+    with audit_head as (
       update audit_chain_head
       set prev_hash = hash,
           hash = encode(sha256(convert_to(${auditPayloadPrefix(content)} || coalesce(to_json(hash)::text, 'null') || '}', 'UTF8')), 'hex')
-      where ${when}
       returning prev_hash, hash
-    ),
-    audit_appended as (
-      insert into audit_event (occurred_at, actor_id, action, entity_type, entity_id, before, after, ip, prev_hash, hash)
-      select ${occurredAt}, ${content.actorId}::uuid, ${content.action}, ${content.entityType}, ${content.entityId},
-        ${jsonText(content.before)}::jsonb, ${jsonText(content.after)}::jsonb, ${content.ip}, audit_head.prev_hash, audit_head.hash
-      from (select) as appending left join audit_head on true
-      where ${when}
-      returning id
-    )`;
-}
-
-/**
- * Appends one event inside the caller's transaction, so the event exists exactly when the change
- * does. It holds the chain head until commit, so call it last in the transaction.
- */
-export async function appendAudit(tx: Tx, input: AuditInput, occurredAt = new Date()) {
-  await tx.$executeRaw`with ${auditAppendSql(input, occurredAt)} select from audit_appended`;
+    )
+    insert into audit_event (occurred_at, actor_id, action, entity_type, entity_id, before, after, ip, prev_hash, hash)
+    select ${occurredAt}, ${content.actorId}::uuid, ${content.action}, ${content.entityType}, ${content.entityId},
+      ${jsonText(content.before)}::jsonb, ${jsonText(content.after)}::jsonb, ${content.ip}, audit_head.prev_hash, audit_head.hash
+    from (select) as appending left join audit_head on true`;
 }
 
 /**

@@ -2,8 +2,8 @@
 // (lib/scoring): each agreement's score, its live milestones' scores, statuses and latest
 // observations, and its month-by-month history, as of the day the agreement was last scored.
 import { addDays, toIsoDate, type IsoDate } from '../dates.ts';
-import { historyOf } from '../data/scores.ts';
-import { scoreAgreement, type ScoredMilestone, type ScoredUpdate } from '../scoring/index.ts';
+import type { ScoredMilestone, ScoredUpdate } from '../scoring/index.ts';
+import { storedScores } from '../scoring/stored.ts';
 import { rowLabel, type BackupProblem } from './problems.ts';
 import type { BackupRows } from './tables.ts';
 
@@ -68,7 +68,9 @@ interface Inputs {
 function differences({ agreement, milestones, updates, months }: Inputs, asOf: IsoDate | null): BackupProblem[] {
   const found: BackupProblem[] = [];
   const scored = milestones.map(({ row }) => scoredMilestone(row));
-  const result = asOf === null ? null : scoreAgreement(scored, updates, asOf);
+  const recomputed =
+    asOf === null ? null : storedScores({ signedOn: agreement.row.signed_on, milestones: scored, updates }, { today: asOf });
+  const result = recomputed?.result ?? null;
   const when = asOf === null ? 'for an agreement never scored' : `as of ${asOf}`;
   const expectedScore = result?.score ?? 0;
   if (!same(agreement.row.score, expectedScore)) {
@@ -92,10 +94,7 @@ function differences({ agreement, milestones, updates, months }: Inputs, asOf: I
       });
     }
   });
-  const history =
-    asOf === null
-      ? null
-      : historyOf({ milestones: scored, updates, signedOn: agreement.row.signed_on, today: asOf, todayScore: result!.score });
+  const history = recomputed?.history ?? null;
   const expectedMonths = new Map((history?.months ?? []).map((month, i) => [month, history!.scores[i]!]));
   // One problem per agreement for its history: a changed input changes every month after it.
   const wrong: string[] = [];

@@ -7,7 +7,6 @@ import type { BackupRows, BackupTableName } from './tables.ts';
 
 const CHUNK = 1_000;
 /** The key Prisma's schema engine locks while it migrates, so no instance migrates meanwhile. */
-const MIGRATION_LOCK = 72707369;
 
 async function assertEmpty(client: pg.Client) {
   const { rows } = await client.query<{ tablename: string }>(
@@ -91,7 +90,6 @@ export async function restoreBackup(client: pg.Client, rows: BackupRows, options
   const counts: Record<string, number> = {};
   await client.query('begin');
   try {
-    await client.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await options.migrate(client);
     await assertEmpty(client);
     for (const table of BACKUP_TABLES) {

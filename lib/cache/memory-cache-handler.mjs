@@ -1,107 +1,118 @@
-// Next.js cache handler (next.config.js `cacheHandler`) that keeps cached public reads in this
-// process's memory only. The default handler also writes entries to .next/cache, but remembers tag
-// invalidations only in memory: after a restart, or after the database was reseeded while the app was
-// stopped, it would serve stale data indefinitely. Here a restart starts empty.
-//
-// Invalidating a tag removes every entry carrying it at once (the write paths always ask for
-// immediate expiry). An entry stored shortly after one of its tags was invalidated may hold data read
-// before that write committed, so it is trusted only once it has been recomputed later on.
+// Next.js cache handler (next.config.js `cacheHandler`), behind `unstable_cache` (lib/data/public-cache.ts):
+// each instance keeps its entries in its own memory (lib/cache/cache-store.mjs: bounded in bytes, every
+// entry living a minute at most), and every instance drops the entries a write invalidated within
+// milliseconds, wherever the write happened (lib/cache/invalidation-listener.mjs). Nothing is written to
+// .next/cache: after a restart, or a database restored while the app was stopped, a disk copy would be
+// served stale.
+import { CacheStore, DEFAULT_MAX_BYTES, DEFAULT_TTL_MS } from './cache-store.mjs';
+import { listenForInvalidations } from './invalidation-listener.mjs';
 
-/** Entries stored within this many milliseconds after an invalidation of one of their tags are recomputed. */
-export const RACE_WINDOW_MS = 2000;
-const DEFAULT_MAX_BYTES = 64 * 1024 * 1024;
+/**
+ * Next.js loads this file in a module graph of its own, while the app (lib/revalidate.ts, the health
+ * check) reaches the same store through the functions below: the one store of the process lives on
+ * globalThis.
+ */
+const SHARED = Symbol.for('ittifaq.cache');
 
-function createStore(maxBytes) {
-  /** entries: key → { value, lastModified, tags, size }, least recently used first; invalidated: tag → time. */
-  return { entries: new Map(), invalidated: new Map(), bytes: 0, maxBytes };
+function maxBytesFromEnv() {
+  const value = Number(process.env.ITTIFAQ_CACHE_MAX_BYTES);
+  return Number.isSafeInteger(value) && value > 0 ? value : DEFAULT_MAX_BYTES;
 }
 
 /**
- * Next.js makes a handler per request; they all share this store. It lives on globalThis because
- * Next.js loads this file in its own module graph, while lib/revalidate.ts (bundled with the app)
- * reaches the same store through `expireTags`.
+ * Makes `store` follow every instance's invalidations through the database at `url`: it is trusted
+ * only while it listens, and starts over empty whenever it (re)connects. `ready` resolves once it
+ * first listens.
  */
-const SHARED = Symbol.for('ittifaq.cache-store');
-
-function sharedStore(maxBytes) {
-  return (globalThis[SHARED] ??= createStore(maxBytes ?? (Number(process.env.ITTIFAQ_CACHE_MAX_BYTES) || DEFAULT_MAX_BYTES)));
+export function connectStore(store, url) {
+  let listening;
+  const ready = new Promise((resolve) => (listening = resolve));
+  let lostAt = null;
+  const listener = listenForInvalidations({
+    url,
+    onInvalidate: (tags) => (tags ? store.expire(tags) : store.clear()),
+    onUp: () => {
+      // Whatever was invalidated while nobody listened is unknown.
+      store.clear();
+      store.trusted = true;
+      if (lostAt !== null) console.log(`ittifaq: receiving cache invalidations again after ${Date.now() - lostAt} ms`);
+      lostAt = null;
+      listening();
+    },
+    onDown: (error) => {
+      store.trusted = false;
+      store.clear();
+      if (lostAt === null)
+        console.error(`ittifaq: not receiving cache invalidations (${error.message}); serving uncached until reconnected`);
+      lostAt ??= Date.now();
+    },
+  });
+  return { ready, close: () => listener.close() };
 }
 
 /**
- * Drops every shared entry carrying one of `tags`, straight away. The app calls this instead of
- * Next.js `revalidateTag`, which in a server action also re-renders the current page for the response.
+ * The process's store, made on first use. With a database to listen to, it serves entries only while
+ * it receives every invalidation; without one (the build), never.
  */
-export function expireTags(tags, now = Date.now()) {
-  expire(sharedStore(), typeof tags === 'string' ? [tags] : tags, now);
-}
-
-function expire(store, tags, now) {
-  for (const tag of tags) store.invalidated.set(tag, now);
-  for (const [key, entry] of store.entries) {
-    if (entry.tags.some((tag) => tags.includes(tag))) remove(store, key);
+function shared() {
+  if (!globalThis[SHARED]) {
+    const store = new CacheStore({ maxBytes: maxBytesFromEnv(), ttlMs: DEFAULT_TTL_MS, trusted: false });
+    const url = process.env.DATABASE_URL;
+    globalThis[SHARED] = { store, connection: url ? connectStore(store, url) : null };
   }
+  return globalThis[SHARED];
 }
 
-function remove(store, key) {
-  const entry = store.entries.get(key);
-  if (!entry) return;
-  store.bytes -= entry.size;
-  store.entries.delete(key);
+/** Connects the process's store to the other instances' invalidations; resolves once it listens. */
+export async function startCacheInvalidation() {
+  await shared().connection?.ready;
 }
 
-function sizeOf(value) {
-  const body = value?.data?.body;
-  return typeof body === 'string' ? body.length : JSON.stringify(value ?? null).length;
+/** Stops listening and forgets the store (tests, shutdown). */
+export async function stopCacheInvalidation() {
+  const current = globalThis[SHARED];
+  globalThis[SHARED] = undefined;
+  await current?.connection?.close();
+}
+
+/** Drops this process's entries carrying one of `tags` at once (lib/revalidate.ts also tells the others). */
+export function expireTags(tags) {
+  shared().store.expire(typeof tags === 'string' ? [tags] : tags);
+}
+
+/** What the process's cache holds, for the health check; nothing is started to answer. */
+export function cacheStats() {
+  const current = globalThis[SHARED];
+  return current ? current.store.stats : { entries: 0, bytes: 0, maxBytes: maxBytesFromEnv(), trusted: false };
+}
+
+/** Tags of a value: given with it (`unstable_cache`), or in the headers of a cached page or route response. */
+function tagsOf(value, ctx) {
+  const header = value?.headers?.['x-next-cache-tags'];
+  return [...(ctx?.tags ?? []), ...(typeof header === 'string' ? header.split(',') : [])];
 }
 
 export default class MemoryCacheHandler {
   #store;
-  #now;
 
-  /** Tests pass `isolated: true` for a store of their own. */
+  /** Next.js passes its own context; tests pass `{ store }`. */
   constructor(options = {}) {
-    this.#now = options.now ?? Date.now;
-    this.#store = options.isolated ? createStore(options.maxBytes ?? DEFAULT_MAX_BYTES) : sharedStore(options.maxBytes);
+    this.#store = options.store ?? shared().store;
   }
 
   async get(key) {
-    const { entries, invalidated } = this.#store;
-    const entry = entries.get(key);
-    if (!entry) return null;
-    const suspect = entry.tags.some((tag) => {
-      const at = invalidated.get(tag);
-      return at !== undefined && entry.lastModified - at < RACE_WINDOW_MS;
-    });
-    if (suspect) {
-      this.#delete(key);
-      return null;
-    }
-    entries.delete(key);
-    entries.set(key, entry);
-    return { value: entry.value, lastModified: entry.lastModified };
+    const entry = this.#store.get(key);
+    return entry ? { value: entry.value, lastModified: entry.lastModified } : null;
   }
 
-  async set(key, value, ctx = {}) {
-    const store = this.#store;
-    this.#delete(key);
-    if (!value) return;
-    const size = sizeOf(value);
-    if (size > store.maxBytes) return;
-    store.entries.set(key, { value, lastModified: this.#now(), tags: ctx.tags ?? [], size });
-    store.bytes += size;
-    for (const [oldest] of store.entries) {
-      if (store.bytes <= store.maxBytes) break;
-      this.#delete(oldest);
-    }
+  async set(key, value, ctx) {
+    this.#store.set(key, value, tagsOf(value, ctx));
   }
 
+  /** Next.js's revalidateTag lands here; the app invalidates through lib/revalidate.ts, which also tells the other instances. */
   async revalidateTag(tags) {
-    expire(this.#store, typeof tags === 'string' ? [tags] : tags, this.#now());
+    this.#store.expire(typeof tags === 'string' ? [tags] : tags);
   }
 
   resetRequestCache() {}
-
-  #delete(key) {
-    remove(this.#store, key);
-  }
 }

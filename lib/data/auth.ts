@@ -2,6 +2,7 @@ import 'server-only';
 import { appendAudit, type AuditInput } from '../audit/write.ts';
 import { afterFailure, THROTTLE_RULES, waitSeconds, type ThrottleRuleName, type ThrottleState } from '../auth/throttle.ts';
 import { getDb } from '../db.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 /** Trimmed, NFC-normalised, lower-cased: the form every email is stored and looked up in. */
 export function normaliseEmail(email: string): string {
@@ -57,7 +58,7 @@ export async function recordFailures(keys: readonly ThrottleKey[], now = new Dat
   await getDb().authThrottle.deleteMany({ where: { lastFailureAt: { lt: new Date(now.getTime() - forgotten * 1000) } } });
   const waiting: ThrottleKey[] = [];
   for (const entry of keys) {
-    const started = await getDb().$transaction(async (tx) => {
+    const started = await writeTransaction(async (tx) => {
       const [current] = await tx.$queryRaw<ThrottleState[]>`
         select failures, last_failure_at as "lastFailureAt", retry_after as "retryAfter" from auth_throttle where key = ${entry.key} for update`;
       const next = afterFailure(current ?? null, now, THROTTLE_RULES[entry.rule]);
@@ -74,11 +75,11 @@ export async function clearFailures(keys: readonly string[]) {
 }
 
 export async function recordAuthEvent(input: AuditInput) {
-  await getDb().$transaction((tx) => appendAudit(tx, input));
+  await writeTransaction((tx) => appendAudit(tx, input));
 }
 
 export async function completeSignIn(userId: string, address: string | null, newPasswordHash?: string) {
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     await tx.user.update({
       where: { id: userId },
       data: { lastSignInAt: new Date(), ...(newPasswordHash ? { passwordHash: newPasswordHash } : {}) },

@@ -3,11 +3,11 @@ import { appendAudit } from '../audit/write.ts';
 import { authorizeUser } from '../auth/authorize.ts';
 import { NotFoundError } from '../auth/errors.ts';
 import type { Viewer } from '../auth/session.ts';
-import { getDb } from '../db.ts';
+import { writeTransaction } from './write-transaction.ts';
 import { toIsoDate, toIsoDateOrNull } from '../dates.ts';
 import { InputError } from '../forms/input-error.ts';
 import type { MilestoneDetailsInput } from '../validation/progress.ts';
-import { lockAgreement, recomputeAgreement } from './scores.ts';
+import { lockAgreement, recomputeScores } from './scores.ts';
 import { updateVersioned } from './versioned.ts';
 
 const detailFields = { id: true, agreementId: true, version: true, description: true, dueOn: true, responsiblePartyId: true } as const;
@@ -26,7 +26,7 @@ function comparable(row: { version: number; description: string; dueOn: Date | n
  * responsible party. Saved only if nobody saved the milestone since the form was loaded.
  */
 export async function editMilestoneDetails(viewer: Viewer, input: MilestoneDetailsInput) {
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const before = await tx.milestone.findFirst({
       where: { id: input.milestoneId, archivedAt: null, agreement: { archivedAt: null } },
       select: detailFields,
@@ -50,7 +50,7 @@ export async function editMilestoneDetails(viewer: Viewer, input: MilestoneDetai
       data,
     });
     // The description is part of the agreement's public search text.
-    await recomputeAgreement(tx, before.agreementId, { fromMonth: toIsoDate(new Date()) });
+    await recomputeScores(tx, [before.agreementId], { fromMonth: toIsoDate(new Date()) });
     await appendAudit(tx, {
       actorId: editor.id,
       action: 'milestone.edit-details',

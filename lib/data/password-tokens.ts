@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/password-hash.ts';
 import type { Viewer } from '../auth/session.ts';
 import type { Tx } from '../db-client.ts';
 import { getDb } from '../db.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 /** How long a set-password link works. */
 export const PASSWORD_LINK_HOURS = 48;
@@ -58,7 +59,7 @@ export async function setPasswordWithToken(viewer: Viewer, token: string, passwo
   // Hashing is deliberately slow: spend it only on a link that works.
   if (!(await usableToken(getDb(), token, now))) throw new RuleViolation('invalidLink');
   const passwordHash = await hashPassword(password);
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     await authorize(viewer, 'account:set-password', {}, tx);
     // Locks the token row, so two submissions of the same link cannot both succeed.
     await tx.$queryRaw`select id from password_token where token_hash = ${hashPasswordToken(token)} for update`;

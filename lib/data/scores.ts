@@ -1,8 +1,9 @@
 import 'server-only';
 import type { Tx } from '../db-client.ts';
 import { Prisma } from '../generated/prisma/client.ts';
-import { endOfMonth, minDate, monthsBetween, startOfMonth, todayIso, toIsoDate, toIsoDateOrNull, type IsoDate } from '../dates.ts';
-import { scoreAgreement, type AgreementResult, type ProgressStatus, type ScoredMilestone, type ScoredUpdate } from '../scoring/index.ts';
+import { startOfMonth, todayIso, toIsoDate, toIsoDateOrNull, type IsoDate } from '../dates.ts';
+import type { AgreementResult, ProgressStatus, ScoredMilestone, ScoredUpdate } from '../scoring/index.ts';
+import { searchTextOf, storedScores } from '../scoring/stored.ts';
 
 export const milestoneScoringFields = {
   id: true,
@@ -55,243 +56,193 @@ export async function loadScoringInputs(tx: Tx, agreementId: string) {
 }
 
 /**
- * Serialises every transaction that changes an agreement's scoring inputs. Taken first, it makes the
- * recomputation below read the committed result of the previous such transaction (read committed
- * takes a fresh snapshot per statement), so concurrent reviews cannot overwrite each other's scores.
+ * Serialises every transaction that changes an agreement's scoring inputs, taken before anything
+ * else the transaction locks (lib/data/write-transaction.ts has the order). It makes the
+ * recomputation read the committed result of the previous such transaction (read committed takes a
+ * fresh snapshot per statement), so concurrent reviews cannot overwrite each other's scores. NO KEY
+ * UPDATE, because nothing changes the agreement's key: inserts that only reference the agreement
+ * (their foreign-key check takes KEY SHARE) need not wait for it.
  */
 export async function lockAgreement(tx: Tx, agreementId: string) {
-  await tx.$queryRaw`select id from agreement where id = ${agreementId}::uuid for update`;
+  await lockAgreements(tx, [agreementId]);
 }
 
 /** `lockAgreement` for many agreements in one statement, in id order so two such callers cannot deadlock. */
 export async function lockAgreements(tx: Tx, agreementIds: readonly string[]) {
   if (agreementIds.length === 0) return;
-  await tx.$queryRaw`select id from agreement where id = any(${[...agreementIds]}::uuid[]) order by id for update`;
+  await tx.$queryRaw`select id from agreement where id = any(${[...agreementIds]}::uuid[]) order by id for no key update`;
 }
-
-export const day = (value: IsoDate) => new Date(`${value}T00:00:00Z`);
 
 export interface RecomputeOptions {
   today?: IsoDate;
   /**
-   * First month of the stored history to recompute; earlier months are kept. A month's value is the
-   * score at its end, from updates verified by then, so a review today changes only the current month.
-   * Omit to rebuild the whole history (after the milestones themselves changed).
+   * First month of the stored history to rewrite, for every agreement or per agreement; earlier
+   * months are kept. A month's value is the score at its end, from updates verified by then, so a
+   * review today changes only the current month. Omit to rebuild the whole history (after the
+   * milestones themselves changed).
    */
-  fromMonth?: IsoDate;
+  fromMonth?: IsoDate | ReadonlyMap<string, IsoDate>;
+  /**
+   * The public search text: rebuilt from the live milestones and verified narratives (the default),
+   * kept as it is (nothing in it changed), or with one newly verified narrative appended (the text
+   * runs to tens of kilobytes on a busy agreement; appending never reads it back).
+   */
+  searchText?: 'rebuild' | 'keep' | { append: string };
 }
 
-/** The columns scoring reads of a verified update, named as `ScoredUpdate`; dates as ISO text, the same from every driver. */
-export const SCORED_UPDATE_COLUMNS =
-  Prisma.raw(`id, milestone_id as "milestoneId", observed_on::text as "observedOn", status::text as status,
-  progress, quantity, actual_value as "actualValue", review_state::text as "reviewState", reviewed_at as "reviewedAt",
-  supersedes_id as "supersedesId", author_side_id as "authorSideId"`);
-
-/** A live milestone as scoring reads it, with what is stored of its last scoring. */
-export type StoredMilestone = ScoredMilestone & { score: number; status: ProgressStatus; lastObservedOn: IsoDate | null };
-
-export interface RecomputeInputs {
-  agreement: { signedOn: IsoDate | null; title: string; summary: string };
-  milestones: StoredMilestone[];
-  updates: ScoredUpdate[];
-}
+/** Agreements per round of statements: keeps the arrays of one statement to some hundred thousand values. */
+const CHUNK = 1_000;
 
 /**
- * The statements that read what recomputing one agreement needs; `recomputeInputsOf` takes their rows.
- * Plain SQL, so both Prisma and a pipelined connection (lib/db-pipeline.ts) can run them. The agreement
- * is its id, or SQL that finds it (for a batch sent before the id is known).
+ * THE score recomputation: for each agreement, the milestones' scores and statuses, the agreement's
+ * score, its month-by-month history and its public search text, from its live milestones and
+ * verified updates, writing only what changed. Used by the review, the admin edits, the import, the
+ * daily refresh and the seed, for one agreement or thousands: a few statements per thousand
+ * agreements. Call inside the transaction that changed the inputs, with the agreements locked. An
+ * appended narrative (a verification) is for one agreement.
  */
-export function recomputeReads(agreement: string | Prisma.Sql): Prisma.Sql[] {
-  const agreementId = typeof agreement === 'string' ? Prisma.sql`${agreement}::uuid` : agreement;
-  return [
-    Prisma.sql`select signed_on::text as "signedOn", title, summary from agreement where id = ${agreementId}`,
-    Prisma.sql`select id, kind::text as kind, weight, frequency::text as frequency, quantity_per_period as "quantityPerPeriod",
-        starts_on::text as "startsOn", ends_on::text as "endsOn", baseline, target,
-        score, status::text as status, last_observed_on::text as "lastObservedOn"
-      from milestone where agreement_id = ${agreementId} and archived_at is null order by position, id`,
-    Prisma.sql`select ${SCORED_UPDATE_COLUMNS} from progress_update where agreement_id = ${agreementId} and review_state = 'VERIFIED'`,
-  ];
-}
-
-export function recomputeInputsOf(rows: readonly unknown[][]): RecomputeInputs {
-  const [[agreement], milestones, updates] = rows as [[RecomputeInputs['agreement']], StoredMilestone[], ScoredUpdate[]];
-  return { agreement, milestones, updates };
-}
-
-/** How the public search text changes: a verification appends its narrative; anything else replaces it. */
-export type SearchTextChange = { append: string } | { replace: string };
-
-/**
- * Scores the agreement from its inputs and returns the result with the statements that store it: the
- * milestones whose score, status or latest observation changed, the month-by-month history (from
- * `fromMonth`, or rebuilt whole) and the agreement's score and search text.
- */
-export function recomputeWrites(
-  agreementId: string,
-  inputs: RecomputeInputs,
-  options: { today: IsoDate; fromMonth?: IsoDate; searchText: SearchTextChange; at: Date },
-) {
-  const { milestones, updates, agreement } = inputs;
-  const result = scoreAgreement(milestones, updates, options.today);
-  const writes: Prisma.Sql[] = [];
-
-  const changed = milestoneChanges(
-    milestones.map((m) => ({ ...m, lastObservedOn: m.lastObservedOn ? day(m.lastObservedOn) : null })),
-    result,
-  );
-  if (changed.length) {
-    writes.push(milestoneScoresUpdate(changed, options.at));
+export async function recomputeScores(
+  tx: Tx,
+  agreementIds: readonly string[],
+  options: RecomputeOptions = {},
+): Promise<Map<string, AgreementResult>> {
+  const results = new Map<string, AgreementResult>();
+  const chunkOptions = { ...options, today: options.today ?? todayIso() };
+  for (let start = 0; start < agreementIds.length; start += CHUNK) {
+    for (const [id, result] of await recomputeChunk(tx, agreementIds.slice(start, start + CHUNK), chunkOptions)) results.set(id, result);
   }
+  return results;
+}
 
-  const history = historyOf({
-    milestones,
-    updates,
-    signedOn: agreement.signedOn,
-    today: options.today,
-    fromMonth: options.fromMonth,
-    todayScore: result.score,
-  });
-  if (!history) {
-    writes.push(Prisma.sql`delete from agreement_score_month where agreement_id = ${agreementId}::uuid`);
-  } else {
-    if (history.from === history.firstMonth) {
-      // A full rebuild: months before the first or after the current one no longer belong.
-      writes.push(Prisma.sql`delete from agreement_score_month where agreement_id = ${agreementId}::uuid
-        and (month < ${history.firstMonth}::date or month > ${startOfMonth(options.today)}::date)`);
+type StoredMilestone = ScoredMilestone & { agreementId: string; score: number; status: ProgressStatus; lastObservedOn: IsoDate | null };
+type MilestoneText = { title: string; description: string; clauseRef: string | null; clauseExcerpt: string | null };
+type VerifiedUpdate = ScoredUpdate & { agreementId: string; narrative?: string };
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+}
+
+async function recomputeChunk(tx: Tx, ids: readonly string[], options: RecomputeOptions & { today: IsoDate }) {
+  const { today } = options;
+  const rebuild = (options.searchText ?? 'rebuild') === 'rebuild';
+  // Dates as ISO text, as scoring takes them; the text columns only when the search text is rebuilt.
+  const agreements = await tx.$queryRaw<{ id: string; signedOn: IsoDate | null; title: string; summary: string; searchText?: string }[]>`
+    select id, signed_on::text as "signedOn", title, summary ${rebuild ? Prisma.sql`, search_text as "searchText"` : Prisma.empty}
+    from agreement where id = any(${ids}::uuid[])`;
+  const milestones = await tx.$queryRaw<(StoredMilestone & Partial<MilestoneText>)[]>`
+    select agreement_id as "agreementId", id, kind::text as kind, weight, frequency::text as frequency,
+      quantity_per_period as "quantityPerPeriod", starts_on::text as "startsOn", ends_on::text as "endsOn", baseline, target,
+      score, status::text as status, last_observed_on::text as "lastObservedOn"
+      ${rebuild ? Prisma.sql`, title, description, clause_ref as "clauseRef", clause_excerpt as "clauseExcerpt"` : Prisma.empty}
+    from milestone where agreement_id = any(${ids}::uuid[]) and archived_at is null
+    order by agreement_id, position, created_at, id`;
+  const updates = await tx.$queryRaw<VerifiedUpdate[]>`
+    select agreement_id as "agreementId", id, milestone_id as "milestoneId", observed_on::text as "observedOn", status::text as status,
+      progress, quantity, actual_value as "actualValue", review_state::text as "reviewState", reviewed_at as "reviewedAt",
+      supersedes_id as "supersedesId", author_side_id as "authorSideId" ${rebuild ? Prisma.sql`, narrative` : Prisma.empty}
+    from progress_update where agreement_id = any(${ids}::uuid[]) and review_state = 'VERIFIED'
+    order by observed_on, id`;
+
+  const milestonesOf = groupBy(milestones, (row) => row.agreementId);
+  const updatesOf = groupBy(updates, (row) => row.agreementId);
+  const w = new ChunkWrites();
+  const results = new Map<string, AgreementResult>();
+  for (const agreement of agreements) {
+    const live = milestonesOf.get(agreement.id) ?? [];
+    const verified = updatesOf.get(agreement.id) ?? [];
+    const fromMonth = typeof options.fromMonth === 'string' ? options.fromMonth : options.fromMonth?.get(agreement.id);
+    const { result, history } = storedScores({ signedOn: agreement.signedOn, milestones: live, updates: verified }, { today, fromMonth });
+    results.set(agreement.id, result);
+    w.milestones(live, result);
+    w.history(agreement.id, history);
+    w.scores.ids.push(agreement.id);
+    w.scores.scores.push(result.score);
+    if (rebuild) {
+      const liveIds = new Set(live.map((row) => row.id));
+      const narratives = verified.filter((row) => liveIds.has(row.milestoneId)).map((row) => row.narrative!);
+      const text = searchTextOf(agreement, live as (StoredMilestone & MilestoneText)[], narratives);
+      if (text !== agreement.searchText) w.texts.push([agreement.id, text]);
     }
-    writes.push(scoreMonthsUpsert({ ids: history.months.map(() => agreementId), months: history.months, scores: history.scores }));
+  }
+  await w.write(tx, today, options.searchText);
+  return results;
+}
+
+/** What one chunk stores, collected per agreement and written a statement per kind. */
+class ChunkWrites {
+  changed: { id: string; score: number; status: ProgressStatus; lastObservedOn: IsoDate | null }[] = [];
+  months = { ids: [] as string[], months: [] as IsoDate[], scores: [] as number[] };
+  /** Fully rebuilt histories: months before the first or after the current one no longer belong. */
+  rebuilt = { ids: [] as string[], firstMonths: [] as IsoDate[] };
+  /** Agreements without a first month (no signature date, nothing observed): no history at all. */
+  emptied: string[] = [];
+  scores = { ids: [] as string[], scores: [] as number[] };
+  texts: [string, string][] = [];
+
+  milestones(stored: readonly StoredMilestone[], result: AgreementResult) {
+    const storedById = new Map(stored.map((row) => [row.id, row]));
+    for (const milestone of result.milestones) {
+      const lastObservedOn = milestone.latest?.observedOn ?? null;
+      const before = storedById.get(milestone.milestoneId);
+      const unchanged =
+        before && before.score === milestone.score && before.status === milestone.status && before.lastObservedOn === lastObservedOn;
+      if (!unchanged) this.changed.push({ id: milestone.milestoneId, score: milestone.score, status: milestone.status, lastObservedOn });
+    }
   }
 
-  // The search text runs to tens of kilobytes on a busy agreement: it is appended to in the database, never read back.
-  const { searchText } = options;
-  const text =
-    'replace' in searchText
-      ? Prisma.sql`${searchText.replace}`
-      : searchText.append.trim()
-        ? Prisma.sql`search_text || ${`\n${searchText.append}`}`
-        : Prisma.sql`search_text`;
-  writes.push(Prisma.sql`update agreement set score = ${result.score}, scored_at = ${options.at}, updated_at = ${options.at}, search_text = ${text}
-    where id = ${agreementId}::uuid`);
-  return { result, writes };
-}
+  history(agreementId: string, history: ReturnType<typeof storedScores>['history']) {
+    if (!history) {
+      this.emptied.push(agreementId);
+      return;
+    }
+    if (history.from === history.firstMonth) {
+      this.rebuilt.ids.push(agreementId);
+      this.rebuilt.firstMonths.push(history.firstMonth);
+    }
+    this.months.ids.push(...history.months.map(() => agreementId));
+    this.months.months.push(...history.months);
+    this.months.scores.push(...history.scores);
+  }
 
-/**
- * Recomputes and stores the milestones' scores and statuses, the agreement's score, its month-by-month
- * history and its public search text, writing only what changed. Call inside the transaction that
- * changed the inputs, after `lockAgreement`.
- */
-export async function recomputeAgreement(tx: Tx, agreementId: string, options: RecomputeOptions = {}) {
-  const inputs = recomputeInputsOf(await Promise.all(recomputeReads(agreementId).map((statement) => tx.$queryRaw<unknown[]>(statement))));
-  const searchText = { replace: await publicSearchText(tx, agreementId, inputs.agreement) };
-  const { result, writes } = recomputeWrites(agreementId, inputs, {
-    today: options.today ?? todayIso(),
-    fromMonth: options.fromMonth,
-    searchText,
-    at: new Date(),
-  });
-  for (const statement of writes) await tx.$executeRaw(statement);
-  return result;
-}
-
-export type MilestoneChange = { id: string; score: number; status: ProgressStatus; lastObservedOn: Date | null };
-
-/** The statement that stores `milestoneChanges`' rows; the dates go as ISO text, which every driver passes unchanged. */
-export function milestoneScoresUpdate(changed: readonly MilestoneChange[], at: Date): Prisma.Sql {
-  return Prisma.sql`update milestone m set score = c.score, status = c.status::"ProgressStatus", last_observed_on = c.last_observed_on, updated_at = ${at}
-    from unnest(${changed.map((c) => c.id)}::uuid[], ${changed.map((c) => c.score)}::float8[], ${changed.map((c) => c.status)}::text[],
-      ${changed.map((c) => toIsoDateOrNull(c.lastObservedOn))}::date[]) as c(id, score, status, last_observed_on)
-    where m.id = c.id`;
-}
-
-/** The statement that stores month-by-month scores, replacing those already stored; the arrays run in step. */
-export function scoreMonthsUpsert(history: { ids: readonly string[]; months: readonly IsoDate[]; scores: readonly number[] }): Prisma.Sql {
-  return Prisma.sql`insert into agreement_score_month (agreement_id, month, score)
-    select * from unnest(${history.ids}::uuid[], ${history.months}::date[], ${history.scores}::float8[])
-    on conflict (agreement_id, month) do update set score = excluded.score`;
-}
-
-/** The milestones whose stored score, status or latest observation differ from the computed ones. */
-export function milestoneChanges(
-  stored: readonly { id: string; score: number; status: ProgressStatus; lastObservedOn: Date | null }[],
-  result: AgreementResult,
-): MilestoneChange[] {
-  const storedById = new Map(stored.map((row) => [row.id, row]));
-  return result.milestones.flatMap((milestone) => {
-    const lastObservedOn = milestone.latest ? day(milestone.latest.observedOn) : null;
-    const before = storedById.get(milestone.milestoneId);
-    const unchanged =
-      before &&
-      before.score === milestone.score &&
-      before.status === milestone.status &&
-      (before.lastObservedOn?.getTime() ?? null) === (lastObservedOn?.getTime() ?? null);
-    return unchanged ? [] : [{ id: milestone.milestoneId, score: milestone.score, status: milestone.status, lastObservedOn }];
-  });
-}
-
-export interface HistoryInput {
-  milestones: ScoredMilestone[];
-  updates: ScoredUpdate[];
-  signedOn: IsoDate | null;
-  today: IsoDate;
-  fromMonth?: IsoDate;
-  /** The score as of today, when the caller has it: the current month's value, not scored again. */
-  todayScore?: number;
-}
-
-/**
- * The months of the stored history to (re)write and their scores, from `fromMonth` (or the first
- * month: signature or first verified observation) to the current month; null when there is no first month.
- */
-export function historyOf(input: HistoryInput): { firstMonth: IsoDate; from: IsoDate; months: IsoDate[]; scores: number[] } | null {
-  const firstDay = [input.signedOn, ...input.updates.map((u) => u.observedOn)]
-    .filter((value): value is IsoDate => value !== null)
-    .sort()[0];
-  if (!firstDay) return null;
-  const firstMonth = startOfMonth(firstDay);
-  const from = input.fromMonth && input.fromMonth > firstMonth ? startOfMonth(input.fromMonth) : firstMonth;
-  const months = monthsBetween(from, input.today);
-  const scores = months.map((month) => {
-    const asOf = minDate(endOfMonth(month), input.today);
-    return asOf === input.today && input.todayScore !== undefined
-      ? input.todayScore
-      : scoreAgreement(input.milestones, input.updates, asOf).score;
-  });
-  return { firstMonth, from, months, scores };
-}
-
-/** Everything the public may search for an agreement: never pending or rejected narratives, nothing of archived milestones. */
-async function publicSearchText(tx: Tx, agreementId: string, agreement: { title: string; summary: string }) {
-  const [milestones, narratives] = await Promise.all([
-    tx.milestone.findMany({
-      where: { agreementId, archivedAt: null },
-      select: { title: true, description: true, clauseRef: true, clauseExcerpt: true },
-      orderBy: { position: 'asc' },
-    }),
-    tx.progressUpdate.findMany({
-      where: { agreementId, reviewState: 'VERIFIED', milestone: { archivedAt: null } },
-      select: { narrative: true },
-      orderBy: [{ observedOn: 'asc' }, { id: 'asc' }],
-    }),
-  ]);
-  return searchTextOf(
-    agreement,
-    milestones,
-    narratives.map((n) => n.narrative),
-  );
-}
-
-/** The public search text from its parts: live milestones in order, verified narratives in order. */
-export function searchTextOf(
-  agreement: { title: string; summary: string },
-  milestones: readonly { title: string; description: string; clauseRef: string | null; clauseExcerpt: string | null }[],
-  narratives: readonly string[],
-): string {
-  return [
-    agreement.title,
-    agreement.summary,
-    ...milestones.flatMap((m) => [m.title, m.description, m.clauseRef ?? '', m.clauseExcerpt ?? '']),
-    ...narratives,
-  ]
-    .filter((text) => text.trim())
-    .join('\n');
+  async write(tx: Tx, today: IsoDate, searchText: RecomputeOptions['searchText']) {
+    const at = new Date();
+    const { changed, months, rebuilt, emptied, scores, texts } = this;
+    if (changed.length) {
+      await tx.$executeRaw`
+        update milestone m set score = c.score, status = c.status::"ProgressStatus", last_observed_on = c.last_observed_on, updated_at = ${at}
+        from unnest(${changed.map((c) => c.id)}::uuid[], ${changed.map((c) => c.score)}::float8[], ${changed.map((c) => c.status)}::text[],
+          ${changed.map((c) => c.lastObservedOn)}::date[]) as c(id, score, status, last_observed_on)
+        where m.id = c.id`;
+    }
+    if (emptied.length) await tx.$executeRaw`delete from agreement_score_month where agreement_id = any(${emptied}::uuid[])`;
+    if (rebuilt.ids.length) {
+      await tx.$executeRaw`
+        delete from agreement_score_month s using unnest(${rebuilt.ids}::uuid[], ${rebuilt.firstMonths}::date[]) as u(id, first_month)
+        where s.agreement_id = u.id and (s.month < u.first_month or s.month > ${startOfMonth(today)}::date)`;
+    }
+    if (months.ids.length) {
+      await tx.$executeRaw`
+        insert into agreement_score_month (agreement_id, month, score)
+        select * from unnest(${months.ids}::uuid[], ${months.months}::date[], ${months.scores}::float8[])
+        on conflict (agreement_id, month) do update set score = excluded.score`;
+    }
+    // The appended narrative goes in with the score; a rebuilt text separately, so the search vector
+    // trigger runs only where the text changed.
+    const appended = typeof searchText === 'object' && searchText.append.trim() ? `\n${searchText.append}` : null;
+    await tx.$executeRaw`
+      update agreement a set score = u.score, scored_at = ${at}, updated_at = ${at}
+        ${appended === null ? Prisma.empty : Prisma.sql`, search_text = a.search_text || ${appended}`}
+      from unnest(${scores.ids}::uuid[], ${scores.scores}::float8[]) as u(id, score) where a.id = u.id`;
+    if (texts.length) {
+      await tx.$executeRaw`
+        update agreement a set search_text = u.search_text
+        from unnest(${texts.map(([id]) => id)}::uuid[], ${texts.map(([, text]) => text)}::text[]) as u(id, search_text) where a.id = u.id`;
+    }
+  }
 }

@@ -8,6 +8,7 @@ import type { SignedInViewer, Viewer } from '../auth/session.ts';
 import type { Tx } from '../db-client.ts';
 import { getDb } from '../db.ts';
 import { Prisma, type UserRole } from '../generated/prisma/client.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 /** Long enough to recognise a browser, short enough that a client cannot store much. */
 const USER_AGENT_CHARS = 300;
@@ -107,7 +108,7 @@ export function endOtherSessions(tx: Tx, user: SignedInViewer): Promise<number> 
 /** Signing out: this session ends at once, everywhere, and the audit log says so. */
 export async function signOut(viewer: Viewer, address: string | null) {
   const user = await authorizeUser(viewer, 'session:sign-out');
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     if (user.sessionId) await endSessions(tx, user.id, null, user.sessionId);
     await appendAudit(tx, { actorId: user.id, action: 'auth.sign-out', entityType: 'user', entityId: user.id, ip: address });
   });
@@ -115,7 +116,7 @@ export async function signOut(viewer: Viewer, address: string | null) {
 
 /** Signing out through next-auth's own endpoint, which knows only the token's claims. */
 export async function endSessionByToken(userId: string, sessionId: string) {
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     if ((await endSessions(tx, userId, null, sessionId)) > 0) {
       await appendAudit(tx, { actorId: userId, action: 'auth.sign-out', entityType: 'user', entityId: userId });
     }
@@ -125,7 +126,7 @@ export async function endSessionByToken(userId: string, sessionId: string) {
 /** Ends one of the viewer's other sessions (a browser left signed in elsewhere). */
 export async function endOwnSession(viewer: Viewer, sessionId: string, address: string | null) {
   const user = await authorizeUser(viewer, 'session:end');
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     if (sessionId === user.sessionId || (await endSessions(tx, user.id, null, sessionId)) === 0) throw new NotFoundError('session');
     await appendAudit(tx, {
       actorId: user.id,
@@ -141,7 +142,7 @@ export async function endOwnSession(viewer: Viewer, sessionId: string, address: 
 /** Signs the viewer out everywhere else; this session stays. */
 export async function endOwnOtherSessions(viewer: Viewer, address: string | null): Promise<number> {
   const user = await authorizeUser(viewer, 'session:end-others');
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const ended = await endOtherSessions(tx, user);
     await appendAudit(tx, {
       actorId: user.id,
@@ -158,7 +159,7 @@ export async function endOwnOtherSessions(viewer: Viewer, address: string | null
 /** An admin signs a user out everywhere (a lost laptop, a departure). */
 export async function endUserSessions(viewer: Viewer, userId: string, address: string | null): Promise<number> {
   const admin = await authorizeUser(viewer, 'user:end-sessions');
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     if (!(await tx.user.findUnique({ where: { id: userId }, select: { id: true } }))) throw new NotFoundError('user');
     const ended = await endSessions(tx, userId, admin.id === userId ? admin.sessionId : null, null);
     await appendAudit(tx, {

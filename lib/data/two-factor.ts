@@ -6,6 +6,7 @@ import type { SignedInViewer, Viewer } from '../auth/session.ts';
 import { hashRecoveryCode, newRecoveryCodes, newTotpSecret, verifyTotp } from '../auth/totp.ts';
 import { getDb } from '../db.ts';
 import { endOtherSessions } from './sessions.ts';
+import { writeTransaction } from './write-transaction.ts';
 
 export class TwoFactorError extends Error {
   constructor(
@@ -83,7 +84,7 @@ export async function confirmEnrolment(viewer: Viewer, proof: FactorProof, addre
   const user = await authorizeUser(viewer, 'account:two-factor');
   const step = await proveFactors(user, proof, false, address);
   const codes = newRecoveryCodes();
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { totpEnabledAt: new Date(), totpLastStep: step } });
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     await tx.recoveryCode.createMany({ data: codes.map((c) => ({ userId: user.id, codeHash: hashRecoveryCode(c) })) });
@@ -104,7 +105,7 @@ export async function regenerateRecoveryCodes(viewer: Viewer, proof: FactorProof
   const user = await authorizeUser(viewer, 'account:two-factor');
   const step = await proveFactors(user, proof, true, address);
   const codes = newRecoveryCodes();
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { totpLastStep: step } });
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     await tx.recoveryCode.createMany({ data: codes.map((c) => ({ userId: user.id, codeHash: hashRecoveryCode(c) })) });
@@ -126,7 +127,7 @@ export async function disableTwoFactor(viewer: Viewer, proof: FactorProof, addre
   const user = await authorizeUser(viewer, 'account:two-factor');
   if (user.role === 'ADMIN') throw new TwoFactorError('required-for-admins');
   await proveFactors(user, proof, true, address);
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { totpSecret: null, totpEnabledAt: null, totpLastStep: null } });
     await tx.recoveryCode.deleteMany({ where: { userId: user.id } });
     const ended = await endOtherSessions(tx, user);

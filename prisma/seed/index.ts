@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { appendAudit } from '../../lib/audit/write.ts';
 import { hashPassword } from '../../lib/auth/password-hash.ts';
 import { createPrismaClient } from '../../lib/db-client.ts';
-import { lockAgreement, recomputeAgreement } from '../../lib/data/scores.ts';
+import { lockAgreement, recomputeScores } from '../../lib/data/scores.ts';
 import { AGREEMENTS, DEMO_ACCOUNTS, PARTIES, SECTORS, type AnalystKey } from './demo-data.ts';
 
 /** A stable UUID for a seed key, so reseeding finds the rows it made before. */
@@ -141,7 +141,7 @@ export async function seedDemo(url: string): Promise<string> {
           }
         }
         await lockAgreement(tx, id);
-        await recomputeAgreement(tx, id);
+        await recomputeScores(tx, [id]);
       });
     }
 

@@ -1,4 +1,4 @@
-// The app under test: the production server (scripts/server.ts) on the benchmark port, against the benchmark
+// The app under test: the production server (`next start`, as `npm start` runs it) on the benchmark port, against the benchmark
 // database, with its output in a log file (quoted when it fails to come up).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -43,8 +43,9 @@ export async function startApp(env: NodeJS.ProcessEnv, port: number, logName: st
   const logFile = path.resolve('.data/bench', `${logName}.log`);
   await mkdir(path.dirname(logFile), { recursive: true });
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, serverCommand(env), {
-    env: { ...env, PORT: String(port), HOST: '127.0.0.1' },
+  const listen = { ...env, PORT: String(port), HOST: '127.0.0.1' };
+  const child = spawn(process.execPath, serverCommand(listen), {
+    env: listen,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.pipe(log);

@@ -68,13 +68,16 @@ export const nextBin = path.resolve('node_modules/next/dist/bin/next');
  */
 export const DEFAULT_SERVER_HEAP_MB = 384;
 
-/** The production server (Next.js behind the public response cache); PORT and HOST set where it listens. */
+/**
+ * Node.js arguments that run the production server: Next.js's own (`next start`) on the build in
+ * .next, listening on PORT (from the environment) and on HOST's address when given (else all).
+ */
 export function serverCommand(env: Record<string, string | undefined> = process.env): string[] {
   const heap = env.ITTIFAQ_HEAP_MB ? Number(env.ITTIFAQ_HEAP_MB) : DEFAULT_SERVER_HEAP_MB;
   if (!Number.isInteger(heap) || heap < 128) {
     throw new ConfigError(`ITTIFAQ_HEAP_MB must be a whole number of megabytes, at least 128, got "${env.ITTIFAQ_HEAP_MB}".`);
   }
-  return [`--max-old-space-size=${heap}`, '--import', 'tsx', path.resolve('scripts/server.ts')];
+  return [`--max-old-space-size=${heap}`, nextBin, 'start', ...(env.HOST ? ['--hostname', env.HOST] : [])];
 }
 
 /** Runs `next build` unless `.next` already holds a build of exactly these sources. */

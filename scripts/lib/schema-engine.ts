@@ -10,6 +10,7 @@ import { pathToFileURL } from 'node:url';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
 import pg from 'pg';
+import { MIGRATION_LOCK } from '../../lib/db-locks.ts';
 
 export const MIGRATIONS_DIR = path.resolve('prisma/migrations');
 export const SCHEMA_PATH = path.resolve('prisma/schema.prisma');
@@ -155,13 +156,33 @@ async function loadMigrationList() {
 /**
  * Applies pending migrations and records them in `_prisma_migrations`, like `prisma migrate deploy`:
  * on the database at a URL, or on a connection the caller holds, inside the caller's transaction
- * (lib/backup/restore.ts), where they commit or roll back with the rest of it.
+ * (lib/backup/restore.ts), where they commit or roll back with the rest of it. Either way under
+ * MIGRATION_LOCK (lib/db-locks.ts), so instances started together, or a restore, apply each migration
+ * once: the later ones wait, then find nothing pending. The engine takes a lock of its own (key
+ * 72707369) but gives up after ten seconds, which a long migration outlasts.
  */
 export async function applyMigrations(target: string | pg.Client): Promise<string[]> {
   const schema = await readFile(SCHEMA_PATH, 'utf8');
   const migrationsList = await loadMigrationList();
-  return withEngine(target, schema, async (engine) => {
-    const result = await engine.applyMigrations({ migrationsList, filters: noFilters });
-    return result.appliedMigrationNames;
-  });
+  const apply = () =>
+    withEngine(target, schema, async (engine) => {
+      const result = await engine.applyMigrations({ migrationsList, filters: noFilters });
+      return result.appliedMigrationNames;
+    });
+  if (typeof target !== 'string') {
+    // The caller's transaction holds the lock until it commits or rolls back.
+    await target.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    return apply();
+  }
+  const lock = new pg.Client({ connectionString: target });
+  // Losing the connection releases the lock; the engine's own lock still guards the migration itself.
+  lock.on('error', (error) => console.error(`ittifaq: lost the migration lock's connection (${error.message})`));
+  await lock.connect();
+  try {
+    await lock.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    return await apply();
+  } finally {
+    // Ending the session releases the lock.
+    await lock.end();
+  }
 }

@@ -3,7 +3,7 @@
 // app's own recomputation (lib/data/scores.ts), agreement by agreement.
 import { describe, expect, it } from 'vitest';
 import { createPrismaClient } from '../../lib/db-client.ts';
-import { loadScoringInputs, recomputeAgreement } from '../../lib/data/scores.ts';
+import { loadScoringInputs, recomputeScores } from '../../lib/data/scores.ts';
 import { toIsoDate } from '../../lib/dates.ts';
 import { scoreAgreement } from '../../lib/scoring/index.ts';
 import { generateBenchData, readBenchMeta } from '../../scripts/bench/generate.ts';
@@ -78,7 +78,7 @@ describe('the benchmark data generator', () => {
         await expect(
           db.$transaction(
             async (tx) => {
-              await recomputeAgreement(tx, id, { today: AS_OF });
+              await recomputeScores(tx, [id], { today: AS_OF });
               const recomputed = await snapshot(tx, id);
               expect(recomputed.searchLines).toEqual(stored.searchLines);
               expect(recomputed.months.map(([month]) => month)).toEqual(stored.months.map(([month]) => month));

@@ -3,6 +3,7 @@ import { publicAgreementTag } from '../../lib/cache-tags.ts';
 import { refreshStaleScores } from '../../lib/data/maintenance.ts';
 import { seedDemo, seedId } from '../../prisma/seed/index.ts';
 import { testDb } from '../support/auth.ts';
+import { withClient } from '../support/db.ts';
 import { invalidatedTags } from '../support/next-request.ts';
 
 describe('the daily score refresh', () => {
@@ -28,5 +29,19 @@ describe('the daily score refresh', () => {
     // Cached public pages of the refreshed agreement are expired.
     expect(invalidatedTags).toContain(publicAgreementTag(id));
     await db.$disconnect();
+  });
+
+  it('runs on one instance at a time: of two refreshes started together, one does the work and the other stands aside', async () => {
+    await seedDemo(process.env.DATABASE_URL!);
+    const stale = await withClient(async (client) => {
+      const { rowCount } = await client.query(`update agreement set scored_at = now() - interval '2 days' where archived_at is null`);
+      return rowCount;
+    });
+    expect(stale).toBeGreaterThan(0);
+    const outcomes = await Promise.all([refreshStaleScores(), refreshStaleScores()]);
+    expect(outcomes.filter((outcome) => outcome === null)).toHaveLength(1);
+    expect(outcomes.find((outcome) => outcome !== null)).toBe(stale);
+    // Once done, nothing is stale for the other instance's next attempt.
+    expect(await refreshStaleScores()).toBe(0);
   });
 });

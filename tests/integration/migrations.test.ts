@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { inject, afterAll, describe, expect, it } from 'vitest';
 import { dropDatabase, ensureDatabase, withDatabase } from '../../scripts/lib/postgres.ts';
-import { diffSchemas, SCHEMA_PATH, SNAPSHOT_PATH } from '../../scripts/lib/schema-engine.ts';
+import { applyMigrations, diffSchemas, listMigrations, SCHEMA_PATH, SNAPSHOT_PATH } from '../../scripts/lib/schema-engine.ts';
+import { MIGRATION_LOCK } from '../../lib/db-locks.ts';
 import { withClient } from '../support/db.ts';
 
 // Everything schema.prisma can express, read from the catalogs in a comparable form.
@@ -55,4 +56,34 @@ describe('migrations and schema.prisma', () => {
     // A schema change without `npm run db:migrate -- --name …` fails here.
     expect(await readFile(SNAPSHOT_PATH, 'utf8')).toBe(await readFile(SCHEMA_PATH, 'utf8'));
   });
+});
+
+describe('instances starting together on an empty database', () => {
+  const adminUrl = inject('testAdminUrl');
+  const name = `ittifaq_concurrent_start_${process.pid}`;
+  afterAll(() => dropDatabase(adminUrl, name));
+
+  it('apply every migration once, one instance after the other', async () => {
+    await ensureDatabase(adminUrl, name);
+    const url = withDatabase(adminUrl, name);
+    const all = await listMigrations();
+    // Another instance holds the migration lock: nobody migrates until it lets go.
+    const outcome = await withClient(async (holder) => {
+      await holder.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
+      let finished = 0;
+      const starts = [1, 2, 3].map(() => applyMigrations(url).finally(() => (finished += 1)));
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      const finishedWhileHeld = finished;
+      await holder.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+      return { finishedWhileHeld, applied: await Promise.all(starts) };
+    }, url);
+    expect(outcome.finishedWhileHeld).toBe(0);
+    expect(outcome.applied.flat().sort()).toEqual(all);
+    expect(outcome.applied.filter((names) => names.length > 0)).toHaveLength(1);
+    const recorded = await withClient(
+      async (client) => (await client.query('select migration_name from _prisma_migrations where finished_at is not null order by 1')).rows,
+      url,
+    );
+    expect(recorded.map((row) => row.migration_name)).toEqual(all);
+  }, 120_000);
 });

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { verifyStoredChain } from '../../lib/audit/verify.ts';
 import { ConflictError, ForbiddenError, NotFoundError } from '../../lib/auth/errors.ts';
 import type { Viewer } from '../../lib/auth/session.ts';
-import { loadScoringInputs, recomputeAgreement } from '../../lib/data/scores.ts';
+import { loadScoringInputs, recomputeScores } from '../../lib/data/scores.ts';
 import { editMilestoneDetails } from '../../lib/data/milestone-details.ts';
 import { recordProgressUpdate, reviewProgressUpdate } from '../../lib/data/progress.ts';
 import { todayIso } from '../../lib/dates.ts';
@@ -190,7 +190,7 @@ describe('reviewing', () => {
     const appendedVector = await vector();
     expect(appended).toContain(narrative);
     expect(appendedVector?.words).toContain("'qasim'");
-    await db.$transaction((tx) => recomputeAgreement(tx, LNG));
+    await db.$transaction((tx) => recomputeScores(tx, [LNG]));
     expect(appended.split('\n').sort()).toEqual((await searchable()).split('\n').sort());
     expect(appendedVector).toEqual(await vector());
     const events = await db.auditEvent.findMany({

@@ -1,12 +1,14 @@
 // Proves the cache tag contract: after a write invalidates tagsForAgreementChange(id) (or
 // tagsForTaxonomyChange, tagsForInstanceChange), every public surface that shows the change reads it
 // fresh, and surfaces of other agreements stay cached. unstable_cache is replaced by one that keys
-// entries by key parts and arguments, keeps them in the app's real cache handler store, and insists
-// every cached value survives a JSON round trip, as the real cache stores it.
+// entries by key parts and arguments, keeps them in the app's real cache handler store (listening to
+// invalidations on the test database, as an instance's does), and insists every cached value survives
+// a JSON round trip, as the real cache stores it.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as getAgreementsCsv } from '../../app/api/v1/agreements.csv/route.ts';
 import { GET as getScores } from '../../app/api/v1/scores/route.ts';
 import { tagsForAgreementChange, tagsForInstanceChange, tagsForTaxonomyChange } from '../../lib/cache-tags.ts';
+import MemoryCacheHandler, { cacheStats, startCacheInvalidation, stopCacheInvalidation } from '../../lib/cache/memory-cache-handler.mjs';
 import { createPrismaClient } from '../../lib/db-client.ts';
 import {
   getAgreementDetail,
@@ -19,7 +21,7 @@ import {
   getSectors,
   getSummary,
 } from '../../lib/data/public-cache.ts';
-import { lockAgreement, recomputeAgreement } from '../../lib/data/scores.ts';
+import { lockAgreement, recomputeScores } from '../../lib/data/scores.ts';
 import { todayIso } from '../../lib/dates.ts';
 import { seedDemo, seedId } from '../../prisma/seed/index.ts';
 
@@ -41,8 +43,6 @@ vi.mock('next/cache', async () => {
       },
   };
 });
-
-const store = (globalThis as { [key: symbol]: { entries: Map<string, unknown> } })[Symbol.for('ittifaq.cache-store')]!.entries;
 
 // The test setup records invalidations instead of performing them; this test needs the real thing.
 const { invalidateTags } = await vi.importActual<typeof import('../../lib/revalidate.ts')>('../../lib/revalidate.ts');
@@ -77,9 +77,12 @@ const lngScore = (items: { slug: string; score: number }[]) => items.find((item)
 
 beforeAll(async () => {
   await seedDemo(process.env.DATABASE_URL!);
+  // The cache serves only once it receives invalidations.
+  await startCacheInvalidation();
 });
 
 afterAll(async () => {
+  await stopCacheInvalidation();
   await db.$disconnect();
 });
 
@@ -87,7 +90,7 @@ describe('after an agreement changes and its tags are invalidated', () => {
   it('every public surface shows the change, and other agreements stay cached', async () => {
     const before = await readSurfaces();
     await getAgreementDetail('defence-cooperation-mou-2020', null, today);
-    const cachedEntries = store.size;
+    const cachedEntries = cacheStats().entries;
 
     // The write path: verify the pending LNG cargo, recompute, invalidate.
     await db.$transaction(async (tx) => {
@@ -96,13 +99,13 @@ describe('after an agreement changes and its tags are invalidated', () => {
         data: { reviewState: 'VERIFIED', reviewedAt: new Date(), reviewerId: seedId('user', 'az') },
       });
       await lockAgreement(tx, lngId);
-      await recomputeAgreement(tx, lngId);
+      await recomputeScores(tx, [lngId]);
     });
     // Nothing is read fresh before the invalidation: the cache really is in use.
     expect((await readSurfaces()).detail.updates.map((update) => update.id)).not.toContain(pendingCargo);
-    expect(store.size).toBe(cachedEntries);
+    expect(cacheStats().entries).toBe(cachedEntries);
 
-    invalidateTags(tagsForAgreementChange(lngId));
+    await invalidateTags(tagsForAgreementChange(lngId));
     const after = await readSurfaces();
 
     expect(after.detail.updates.map((update) => update.id)).toContain(pendingCargo);
@@ -124,8 +127,8 @@ describe('after an agreement changes and its tags are invalidated', () => {
     expect(after.scoresToday.agreements[lngId]).toBeGreaterThan(before.scoresToday.agreements[lngId]!);
 
     // Exactly the affected tags: another agreement's page was not invalidated.
-    const defenceKeys = [...store.keys()].filter((key) => key.includes(seedId('agreement', 'defence-cooperation-mou-2020')));
-    expect(defenceKeys).toHaveLength(1);
+    const defenceKey = JSON.stringify([['public-agreement-detail', seedId('agreement', 'defence-cooperation-mou-2020'), '', today], []]);
+    expect(await new MemoryCacheHandler().get(defenceKey)).not.toBeNull();
   });
 });
 
@@ -136,7 +139,7 @@ describe('after a sector is renamed and the taxonomy tags are invalidated', () =
       (row) => row.agreementId,
     );
     await db.sector.update({ where: { id: energy.id }, data: { name: 'Energy, Oil & Gas' } });
-    invalidateTags(tagsForTaxonomyChange(ids));
+    await invalidateTags(tagsForTaxonomyChange(ids));
     const after = await readSurfaces();
     expect((await getSectors()).find((sector) => sector.id === energy.id)!.name).toBe('Energy, Oil & Gas');
     expect(after.detail.sectors[0]!.name).toBe('Energy, Oil & Gas');
@@ -150,7 +153,7 @@ describe('after an instance setting changes and its tag is invalidated', () => {
     expect(await getIsDemoData()).toBe(true);
     await db.setting.update({ where: { key: 'demo_data' }, data: { value: false } });
     expect(await getIsDemoData()).toBe(true);
-    invalidateTags(tagsForInstanceChange());
+    await invalidateTags(tagsForInstanceChange());
     expect(await getIsDemoData()).toBe(false);
   });
 });

@@ -25,7 +25,7 @@ export const reviewProgressAction = defineAction({
   schema: ReviewSchema,
   async run(input, viewer) {
     const result = await reviewProgressUpdate(viewer, input);
-    if (result.reviewState === 'VERIFIED') invalidateTags(tagsForAgreementChange(result.agreementId));
+    if (result.reviewState === 'VERIFIED') await invalidateTags(tagsForAgreementChange(result.agreementId));
     // The review form itself shows the outcome in place; re-rendering the whole queue after every
     // review cost more than the review (the queue is current again on the next visit).
     return { status: 'success', message: result.reviewState === 'VERIFIED' ? 'verified' : 'rejected' };
@@ -37,7 +37,7 @@ export const editMilestoneDetailsAction = defineAction({
   schema: MilestoneDetailsSchema,
   async run(input, viewer) {
     const { agreementId } = await editMilestoneDetails(viewer, input);
-    invalidateTags(tagsForAgreementChange(agreementId));
+    await invalidateTags(tagsForAgreementChange(agreementId));
     refresh();
     return { status: 'success', message: 'saved' };
   },

@@ -4,7 +4,7 @@ import { authorizeUser } from '../../auth/authorize.ts';
 import { NotFoundError, RuleViolation } from '../../auth/errors.ts';
 import type { Viewer } from '../../auth/session.ts';
 import type { Tx } from '../../db-client.ts';
-import { getDb } from '../../db.ts';
+import { writeTransaction } from '../write-transaction.ts';
 import type { AgreementStateInput } from '../../validation/agreement.ts';
 import { lockAgreement } from '../scores.ts';
 import { updateVersioned } from '../versioned.ts';
@@ -35,7 +35,7 @@ function dataFor(change: StateChange, now: Date) {
  * agreements keep their history and give up their slug; restoring one needs the slug back.
  */
 export async function changeAgreementState(viewer: Viewer, input: AgreementStateInput, change: StateChange): Promise<void> {
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     const admin = await authorizeUser(viewer, 'agreement:manage', {}, tx);
     await lockAgreement(tx, input.id);
     const current = await stateView(tx, input.id);

@@ -5,9 +5,10 @@ import { NotFoundError, RuleViolation } from '../../auth/errors.ts';
 import type { Viewer } from '../../auth/session.ts';
 import type { Tx } from '../../db-client.ts';
 import { getDb } from '../../db.ts';
+import { writeTransaction } from '../write-transaction.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import type { AgreementInput, AgreementUpdateInput } from '../../validation/agreement.ts';
-import { lockAgreement, recomputeAgreement } from '../scores.ts';
+import { lockAgreement, recomputeScores } from '../scores.ts';
 import { updateVersioned } from '../versioned.ts';
 import { assertLiveParties, assertLiveSectors, isoDay, withUniqueRule } from './shared.ts';
 
@@ -139,7 +140,7 @@ async function writeLinks(tx: Tx, agreementId: string, input: AgreementInput) {
 }
 
 export async function createAgreement(viewer: Viewer, input: AgreementInput): Promise<{ id: string }> {
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const admin = await authorizeUser(viewer, 'agreement:manage', {}, tx);
     await assertSlugFree(tx, input.slug);
     await checkLinks(tx, input);
@@ -148,7 +149,7 @@ export async function createAgreement(viewer: Viewer, input: AgreementInput): Pr
     );
     await writeLinks(tx, id, input);
     await lockAgreement(tx, id);
-    await recomputeAgreement(tx, id);
+    await recomputeScores(tx, [id]);
     await appendAudit(tx, {
       actorId: admin.id,
       action: 'agreement.create',
@@ -161,7 +162,7 @@ export async function createAgreement(viewer: Viewer, input: AgreementInput): Pr
 }
 
 export async function updateAgreement(viewer: Viewer, input: AgreementUpdateInput): Promise<void> {
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     const admin = await authorizeUser(viewer, 'agreement:manage', {}, tx);
     await lockAgreement(tx, input.id);
     const before = await agreementSnapshot(tx, input.id);
@@ -179,7 +180,7 @@ export async function updateAgreement(viewer: Viewer, input: AgreementUpdateInpu
       }),
     );
     await writeLinks(tx, input.id, input);
-    await recomputeAgreement(tx, input.id);
+    await recomputeScores(tx, [input.id]);
     await appendAudit(tx, {
       actorId: admin.id,
       action: 'agreement.update',

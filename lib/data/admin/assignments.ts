@@ -4,13 +4,14 @@ import { authorizeUser } from '../../auth/authorize.ts';
 import { RuleViolation } from '../../auth/errors.ts';
 import type { Viewer } from '../../auth/session.ts';
 import { getDb } from '../../db.ts';
+import { writeTransaction } from '../write-transaction.ts';
 import type { AssignmentInput } from '../../validation/user.ts';
 
 // Assignments are a set: adding one twice or removing a missing one changes nothing, so they need
 // no version check. They are audited on the agreement, whose history then shows who reports on it.
 
 export async function assignAnalyst(viewer: Viewer, input: AssignmentInput): Promise<void> {
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     const admin = await authorizeUser(viewer, 'assignment:manage', { agreementId: input.agreementId }, tx);
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { role: true, active: true, email: true } });
     const agreement = await tx.agreement.findUnique({ where: { id: input.agreementId }, select: { archivedAt: true } });
@@ -29,7 +30,7 @@ export async function assignAnalyst(viewer: Viewer, input: AssignmentInput): Pro
 }
 
 export async function unassignAnalyst(viewer: Viewer, input: AssignmentInput): Promise<void> {
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     const admin = await authorizeUser(viewer, 'assignment:manage', { agreementId: input.agreementId }, tx);
     const { count } = await tx.assignment.deleteMany({ where: input });
     if (count === 0) return;

@@ -3,6 +3,7 @@ import { authorizeUser } from '../../auth/authorize.ts';
 import type { Viewer } from '../../auth/session.ts';
 import { getDb } from '../../db.ts';
 import type { ImportTexts } from './import.ts';
+import { writeTransaction } from '../write-transaction.ts';
 
 /**
  * How long an upload is kept for its import. It stays after the import too (the page that shows the
@@ -15,7 +16,7 @@ const keptSince = () => new Date(Date.now() - KEPT_MINUTES * 60_000);
 /** Keeps an admin's checked files for the import step, and drops uploads nobody imported in time. */
 export async function storeImportUpload(viewer: Viewer, texts: ImportTexts): Promise<string> {
   const admin = await authorizeUser(viewer, 'data:import');
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     await tx.importUpload.deleteMany({ where: { createdAt: { lt: keptSince() } } });
     const upload = await tx.importUpload.create({ data: { userId: admin.id, ...texts }, select: { id: true } });
     return upload.id;

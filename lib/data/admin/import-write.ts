@@ -4,7 +4,7 @@ import type { Tx } from '../../db-client.ts';
 import type { AgreementRecord } from '../../import/agreement-rows.ts';
 import type { MilestoneRecord } from '../../import/milestone-rows.ts';
 import type { ImportSummary, RowOutcome } from '../../import/types.ts';
-import { recomputeAgreements } from '../scores-bulk.ts';
+import { recomputeScores } from '../scores.ts';
 import { newId } from '../ids.ts';
 import { agreementSnapshots, uniqueParties } from './agreements.ts';
 import type { ImportPlan } from './import.ts';
@@ -219,7 +219,7 @@ export async function writeImport(tx: Tx, actorId: string, plan: ImportPlan): Pr
   const touched = [
     ...new Set([...writtenAgreements.values(), ...milestones.map((record) => agreementOf.get(record.agreementSlug)!)]),
   ].sort();
-  await recomputeAgreements(tx, touched);
+  await recomputeScores(tx, touched);
 
   const agreementIds = [...writtenAgreements.values()];
   const agreementsAfter = await agreementSnapshots(tx, agreementIds);

@@ -13,6 +13,7 @@ import type { ExistingMilestone, Lookups, Match } from '../../import/rows.ts';
 import type { FilePreview, ImportFileKind, ImportPreview, ImportSummary } from '../../import/types.ts';
 import { lockAgreements } from '../scores.ts';
 import { writeImport } from './import-write.ts';
+import { writeTransaction } from '../write-transaction.ts';
 
 const AGREEMENTS_FORMAT: CsvFormat = {
   columns: AGREEMENT_CSV_COLUMNS,
@@ -168,13 +169,13 @@ export type ImportOutcome =
  * admin saw (`digest`), writes every row in this one transaction.
  */
 export async function runImport(viewer: Viewer, texts: ImportTexts, digest: string): Promise<ImportOutcome> {
-  return getDb().$transaction(
+  return writeTransaction(
     async (tx) => {
       const admin = await authorizeUser(viewer, 'data:import', {}, tx);
       const plan = await planImport(tx, texts, { lock: true });
       if (!plan.preview.valid || plan.preview.digest !== digest) return { status: 'changed', preview: plan.preview };
       return { status: 'imported', ...(await writeImport(tx, admin.id, plan)) };
     },
-    { maxWait: 10_000, timeout: IMPORT_TIMEOUT_MS },
+    { timeout: IMPORT_TIMEOUT_MS },
   );
 }

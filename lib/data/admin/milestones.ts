@@ -5,9 +5,10 @@ import { ConflictError, NotFoundError, RuleViolation } from '../../auth/errors.t
 import type { Viewer } from '../../auth/session.ts';
 import type { Tx } from '../../db-client.ts';
 import { getDb } from '../../db.ts';
+import { writeTransaction } from '../write-transaction.ts';
 import type { Prisma } from '../../generated/prisma/client.ts';
 import type { MilestoneInput, MilestoneMoveInput, MilestoneStateInput, MilestoneUpdateInput } from '../../validation/milestone.ts';
-import { lockAgreement, recomputeAgreement } from '../scores.ts';
+import { lockAgreement, recomputeScores } from '../scores.ts';
 import { updateVersioned } from '../versioned.ts';
 import { assertLiveParties, isoDay } from './shared.ts';
 
@@ -103,7 +104,7 @@ async function lockMilestone(tx: Tx, id: string) {
 type Fields = Omit<MilestoneInput, 'agreementId'>;
 
 export async function createMilestone(viewer: Viewer, input: MilestoneInput): Promise<{ id: string; agreementId: string }> {
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const admin = await authorizeUser(viewer, 'milestone:manage', { agreementId: input.agreementId }, tx);
     await lockAgreement(tx, input.agreementId);
     const agreement = await tx.agreement.findUnique({ where: { id: input.agreementId }, select: { archivedAt: true } });
@@ -112,7 +113,7 @@ export async function createMilestone(viewer: Viewer, input: MilestoneInput): Pr
     await assertLiveParties(tx, [input.responsiblePartyId], 'responsiblePartyId');
     const last = await tx.milestone.aggregate({ where: { agreementId: input.agreementId }, _max: { position: true } });
     const { id } = await tx.milestone.create({ data: { ...input, position: (last._max.position ?? -1) + 1 }, select: { id: true } });
-    await recomputeAgreement(tx, input.agreementId);
+    await recomputeScores(tx, [input.agreementId]);
     await appendAudit(tx, {
       actorId: admin.id,
       action: 'milestone.create',
@@ -131,7 +132,7 @@ async function changeMilestone(
   action: string,
   data: Partial<Fields> & { archivedAt?: Date | null },
 ) {
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const admin = await authorizeUser(viewer, 'milestone:manage', {}, tx);
     const agreementId = await lockMilestone(tx, input.id);
     if ('responsiblePartyId' in data) await assertLiveParties(tx, [data.responsiblePartyId ?? null], 'responsiblePartyId');
@@ -143,7 +144,7 @@ async function changeMilestone(
       version: input.version,
       data,
     });
-    await recomputeAgreement(tx, agreementId);
+    await recomputeScores(tx, [agreementId]);
     await appendAudit(tx, {
       actorId: admin.id,
       action,
@@ -176,7 +177,7 @@ export function restoreMilestone(viewer: Viewer, input: MilestoneStateInput) {
  * changed gets a new version, so a move made from a stale page is refused as a conflict.
  */
 export async function moveMilestone(viewer: Viewer, input: MilestoneMoveInput): Promise<{ agreementId: string }> {
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const admin = await authorizeUser(viewer, 'milestone:manage', {}, tx);
     const agreementId = await lockMilestone(tx, input.id);
     const siblings = await tx.milestone.findMany({
@@ -195,7 +196,7 @@ export async function moveMilestone(viewer: Viewer, input: MilestoneMoveInput): 
       if (row.position !== position) await tx.milestone.update({ where: { id: row.id }, data: { position, version: { increment: 1 } } });
     }
     // The public search text lists milestones in order.
-    await recomputeAgreement(tx, agreementId);
+    await recomputeScores(tx, [agreementId]);
     await appendAudit(tx, {
       actorId: admin.id,
       action: 'milestone.move',

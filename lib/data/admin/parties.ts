@@ -5,6 +5,8 @@ import { NotFoundError, RuleViolation } from '../../auth/errors.ts';
 import type { Viewer } from '../../auth/session.ts';
 import type { Tx } from '../../db-client.ts';
 import { getDb } from '../../db.ts';
+import { lockAgreements } from '../scores.ts';
+import { writeTransaction } from '../write-transaction.ts';
 import type { MergeInput, PartyInput, PartyUpdateInput } from '../../validation/taxonomy.ts';
 import { updateVersioned } from '../versioned.ts';
 import { withUniqueRule } from './shared.ts';
@@ -75,7 +77,7 @@ export async function getParty(viewer: Viewer, id: string) {
 }
 
 export async function createParty(viewer: Viewer, input: PartyInput): Promise<{ id: string }> {
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const admin = await authorizeUser(viewer, 'party:manage', {}, tx);
     await assertSlugFree(tx, input.slug);
     const { id } = await withUniqueRule('slugTaken', 'slug', () => tx.party.create({ data: input, select: { id: true } }));
@@ -86,7 +88,7 @@ export async function createParty(viewer: Viewer, input: PartyInput): Promise<{ 
 
 /** Returns the agreements whose public pages show this party. */
 export async function updateParty(viewer: Viewer, input: PartyUpdateInput): Promise<{ agreementIds: string[] }> {
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const admin = await authorizeUser(viewer, 'party:manage', {}, tx);
     const { id, version, ...fields } = input;
     const before = await snapshot(tx, id);
@@ -123,7 +125,7 @@ async function agreementsShowing(tx: Tx, partyId: string): Promise<string[]> {
  * The duplicate is archived and points at the survivor.
  */
 export async function mergeParty(viewer: Viewer, input: MergeInput): Promise<{ agreementIds: string[] }> {
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const admin = await authorizeUser(viewer, 'party:manage', {}, tx);
     const merged = await snapshot(tx, input.id);
     const survivor = await snapshot(tx, input.survivorId);
@@ -131,6 +133,11 @@ export async function mergeParty(viewer: Viewer, input: MergeInput): Promise<{ a
     if (merged.archivedAt) throw new RuleViolation('archived');
     if (!survivor || survivor.archivedAt) throw new RuleViolation('invalidChoice', 'survivorId');
     const agreementIds = await agreementsShowing(tx, input.id);
+    // The merge rewrites rows of these agreements (links, milestones, progress updates): their locks
+    // come before anything else (lib/data/write-transaction.ts).
+    const reportedOn = await tx.$queryRaw<{ id: string }[]>`
+      select distinct agreement_id::text as id from progress_update where author_side_id = ${input.id}::uuid`;
+    await lockAgreements(tx, [...new Set([...agreementIds, ...reportedOn.map((row) => row.id)])]);
     await updateVersioned({
       updateMany: (args) => tx.party.updateMany(args),
       load: () => partyFormView(tx, input.id),

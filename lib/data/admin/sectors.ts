@@ -5,6 +5,8 @@ import { NotFoundError, RuleViolation } from '../../auth/errors.ts';
 import type { Viewer } from '../../auth/session.ts';
 import type { Tx } from '../../db-client.ts';
 import { getDb } from '../../db.ts';
+import { lockAgreements } from '../scores.ts';
+import { writeTransaction } from '../write-transaction.ts';
 import type { MergeInput, SectorInput, SectorUpdateInput } from '../../validation/taxonomy.ts';
 import { updateVersioned } from '../versioned.ts';
 import { withUniqueRule } from './shared.ts';
@@ -58,7 +60,7 @@ export async function getSector(viewer: Viewer, id: string) {
 }
 
 export async function createSector(viewer: Viewer, input: SectorInput): Promise<{ id: string }> {
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const admin = await authorizeUser(viewer, 'sector:manage', {}, tx);
     await assertSlugFree(tx, input.slug);
     const last = await tx.sector.aggregate({ _max: { position: true } });
@@ -77,7 +79,7 @@ export async function createSector(viewer: Viewer, input: SectorInput): Promise<
 }
 
 export async function updateSector(viewer: Viewer, input: SectorUpdateInput): Promise<{ agreementIds: string[] }> {
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const admin = await authorizeUser(viewer, 'sector:manage', {}, tx);
     const { id, version, ...fields } = input;
     const before = await snapshot(tx, id);
@@ -102,7 +104,7 @@ export async function updateSector(viewer: Viewer, input: SectorUpdateInput): Pr
 
 /** Moves the duplicate's agreements to the survivor (skipping ones already there) and archives it. */
 export async function mergeSector(viewer: Viewer, input: MergeInput): Promise<{ agreementIds: string[] }> {
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const admin = await authorizeUser(viewer, 'sector:manage', {}, tx);
     const merged = await snapshot(tx, input.id);
     const survivor = await snapshot(tx, input.survivorId);
@@ -110,6 +112,8 @@ export async function mergeSector(viewer: Viewer, input: MergeInput): Promise<{ 
     if (merged.archivedAt) throw new RuleViolation('archived');
     if (!survivor || survivor.archivedAt) throw new RuleViolation('invalidChoice', 'survivorId');
     const agreementIds = await agreementsIn(tx, input.id);
+    // Their links change: agreements are locked before anything else (lib/data/write-transaction.ts).
+    await lockAgreements(tx, agreementIds);
     await updateVersioned({
       updateMany: (args) => tx.sector.updateMany(args),
       load: () => sectorFormView(tx, input.id),

@@ -4,7 +4,7 @@ import { authorizeUser } from '../../auth/authorize.ts';
 import { NotFoundError, RuleViolation } from '../../auth/errors.ts';
 import type { Viewer } from '../../auth/session.ts';
 import type { Tx } from '../../db-client.ts';
-import { getDb } from '../../db.ts';
+import { writeTransaction } from '../write-transaction.ts';
 import type { UserStateInput } from '../../validation/user.ts';
 import { issuePasswordToken } from '../password-tokens.ts';
 import { updateVersioned } from '../versioned.ts';
@@ -24,7 +24,7 @@ async function changeAccount<T>(
     stored: { role: string; active: boolean },
   ) => Promise<{ data: Record<string, unknown>; before: unknown; after: unknown; result: T }>,
 ): Promise<T> {
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const admin = await authorizeUser(viewer, 'user:manage', {}, tx);
     const stored = await tx.user.findUnique({ where: { id: input.id }, select: { role: true, active: true } });
     if (!stored) throw new NotFoundError('user');

@@ -5,6 +5,7 @@ import { NotFoundError, RuleViolation } from '../../auth/errors.ts';
 import type { Viewer } from '../../auth/session.ts';
 import type { Tx } from '../../db-client.ts';
 import { getDb } from '../../db.ts';
+import { writeTransaction } from '../write-transaction.ts';
 import type { UserCreateInput, UserUpdateInput } from '../../validation/user.ts';
 import { normaliseEmail } from '../auth.ts';
 import { issuePasswordToken } from '../password-tokens.ts';
@@ -90,7 +91,7 @@ export async function getUserForAdmin(viewer: Viewer, id: string) {
 
 /** Creates the account without a password and returns its one-time set-password link's token. */
 export async function createUser(viewer: Viewer, input: UserCreateInput): Promise<{ id: string; token: string; expiresAt: Date }> {
-  return getDb().$transaction(async (tx) => {
+  return writeTransaction(async (tx) => {
     const admin = await authorizeUser(viewer, 'user:manage', {}, tx);
     const email = normaliseEmail(input.email);
     await assertEmailFree(tx, email);
@@ -115,7 +116,7 @@ export async function createUser(viewer: Viewer, input: UserCreateInput): Promis
  * request is signed out) and is audited as such, as well as any change of name or email.
  */
 export async function updateUser(viewer: Viewer, input: UserUpdateInput): Promise<void> {
-  await getDb().$transaction(async (tx) => {
+  await writeTransaction(async (tx) => {
     const admin = await authorizeUser(viewer, 'user:manage', {}, tx);
     const stored = await tx.user.findUnique({ where: { id: input.id }, select: { role: true, partyId: true, active: true } });
     if (!stored) throw new NotFoundError('user');

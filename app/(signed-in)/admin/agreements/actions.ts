@@ -25,7 +25,7 @@ export const updateAgreementAction = defineAction({
   schema: AgreementUpdateSchema,
   async run(input, viewer) {
     await updateAgreement(viewer, input);
-    invalidateTags(tagsForAgreementChange(input.id));
+    await invalidateTags(tagsForAgreementChange(input.id));
     refresh();
     return { status: 'success', message: 'saved' };
   },
@@ -36,7 +36,7 @@ export const changeAgreementStateAction = defineAction({
   schema: AgreementStateSchema.extend({ change: z.enum(['publish', 'unpublish', 'archive', 'restore'], { error: 'invalidChoice' }) }),
   async run({ change, ...input }, viewer) {
     await changeAgreementState(viewer, input, change);
-    invalidateTags(tagsForAgreementChange(input.id));
+    await invalidateTags(tagsForAgreementChange(input.id));
     refresh();
     return { status: 'success', message: change };
   },

@@ -19,7 +19,7 @@ export const runImportAction = defineAction({
     if (!texts) return { status: 'error', error: 'uploadExpired' };
     const outcome = await runImport(viewer, texts, input.digest);
     if (outcome.status === 'changed') return { status: 'error', error: 'changed', current: outcome.preview };
-    invalidateTags(outcome.agreementIds.flatMap(tagsForAgreementChange));
+    await invalidateTags(outcome.agreementIds.flatMap(tagsForAgreementChange));
     return { status: 'success', message: 'imported', data: outcome.summary };
   },
 });

@@ -13,7 +13,7 @@ export const createPartyAction = defineAction({
   schema: PartySchema,
   async run(input, viewer) {
     const { id } = await createParty(viewer, input);
-    invalidateTags(tagsForTaxonomyChange([]));
+    await invalidateTags(tagsForTaxonomyChange([]));
     redirect(`/admin/parties/${id}?notice=created`);
   },
 });
@@ -23,7 +23,7 @@ export const updatePartyAction = defineAction({
   schema: PartyUpdateSchema,
   async run(input, viewer) {
     const { agreementIds } = await updateParty(viewer, input);
-    invalidateTags(tagsForTaxonomyChange(agreementIds));
+    await invalidateTags(tagsForTaxonomyChange(agreementIds));
     refresh();
     return { status: 'success', message: 'saved' };
   },
@@ -34,7 +34,7 @@ export const mergePartyAction = defineAction({
   schema: MergeSchema,
   async run(input, viewer) {
     const { agreementIds } = await mergeParty(viewer, input);
-    invalidateTags(tagsForTaxonomyChange(agreementIds));
+    await invalidateTags(tagsForTaxonomyChange(agreementIds));
     redirect(`/admin/parties/${input.survivorId}?notice=merged`);
   },
 });

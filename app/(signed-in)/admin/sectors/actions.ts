@@ -13,7 +13,7 @@ export const createSectorAction = defineAction({
   schema: SectorSchema,
   async run(input, viewer) {
     const { id } = await createSector(viewer, input);
-    invalidateTags(tagsForTaxonomyChange([]));
+    await invalidateTags(tagsForTaxonomyChange([]));
     redirect(`/admin/sectors/${id}?notice=created`);
   },
 });
@@ -23,7 +23,7 @@ export const updateSectorAction = defineAction({
   schema: SectorUpdateSchema,
   async run(input, viewer) {
     const { agreementIds } = await updateSector(viewer, input);
-    invalidateTags(tagsForTaxonomyChange(agreementIds));
+    await invalidateTags(tagsForTaxonomyChange(agreementIds));
     refresh();
     return { status: 'success', message: 'saved' };
   },
@@ -34,7 +34,7 @@ export const mergeSectorAction = defineAction({
   schema: MergeSchema,
   async run(input, viewer) {
     const { agreementIds } = await mergeSector(viewer, input);
-    invalidateTags(tagsForTaxonomyChange(agreementIds));
+    await invalidateTags(tagsForTaxonomyChange(agreementIds));
     redirect(`/admin/sectors/${input.survivorId}?notice=merged`);
   },
 });

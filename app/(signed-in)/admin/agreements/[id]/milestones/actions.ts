@@ -14,7 +14,7 @@ export const createMilestoneAction = defineAction({
   schema: MilestoneSchema,
   async run(input, viewer) {
     const { agreementId } = await createMilestone(viewer, input);
-    invalidateTags(tagsForAgreementChange(agreementId));
+    await invalidateTags(tagsForAgreementChange(agreementId));
     redirect(`/admin/agreements/${agreementId}?notice=milestone-created#milestones`);
   },
 });
@@ -24,7 +24,7 @@ export const updateMilestoneAction = defineAction({
   schema: MilestoneUpdateSchema,
   async run(input, viewer) {
     const { agreementId } = await updateMilestone(viewer, input);
-    invalidateTags(tagsForAgreementChange(agreementId));
+    await invalidateTags(tagsForAgreementChange(agreementId));
     refresh();
     return { status: 'success', message: 'saved' };
   },
@@ -35,7 +35,7 @@ export const changeMilestoneStateAction = defineAction({
   schema: MilestoneStateSchema.extend({ change: z.enum(['archive', 'restore'], { error: 'invalidChoice' }) }),
   async run({ change, ...input }, viewer) {
     const { agreementId } = await (change === 'archive' ? archiveMilestone : restoreMilestone)(viewer, input);
-    invalidateTags(tagsForAgreementChange(agreementId));
+    await invalidateTags(tagsForAgreementChange(agreementId));
     refresh();
     return { status: 'success', message: change };
   },
@@ -46,7 +46,7 @@ export const moveMilestoneAction = defineAction({
   schema: MilestoneMoveSchema,
   async run(input, viewer) {
     const { agreementId } = await moveMilestone(viewer, input);
-    invalidateTags(tagsForAgreementChange(agreementId));
+    await invalidateTags(tagsForAgreementChange(agreementId));
     refresh();
     return { status: 'success', message: 'moved' };
   },
