@@ -192,7 +192,7 @@ const auditEvent = z.strictObject({
   hash: text,
 });
 
-const authThrottle = z.strictObject({ key: text, failures: int, window_start: timestamp, locked_until: timestamp.nullable() });
+const authThrottle = z.strictObject({ key: text, failures: int, last_failure_at: timestamp, retry_after: timestamp.nullable() });
 
 export interface Reference {
   column: string;
