@@ -36,6 +36,11 @@ export interface EmbeddedOptions {
   port: number;
   /** Trade durability for speed (test clusters only). */
   fast?: boolean;
+  /**
+   * A process group of its own (`npm start`, which stops it in order). Test servers stay in their
+   * runner's group, so a test runner that kills its group (Playwright's web server) takes them along.
+   */
+  detached?: boolean;
 }
 
 export function embeddedOptionsFromEnv(): EmbeddedOptions {
@@ -118,7 +123,7 @@ async function runningServerPort(dataDir: string): Promise<number | null> {
 }
 
 /** Starts (initialising on first use) or reuses the embedded server in `dataDir`. */
-export async function startEmbedded({ dataDir, port, fast = false }: EmbeddedOptions): Promise<DatabaseServer> {
+export async function startEmbedded({ dataDir, port, fast = false, detached = false }: EmbeddedOptions): Promise<DatabaseServer> {
   await assertWritable(dataDir);
   const passwordFile = path.join(dataDir, 'ittifaq.password');
   const initialised = existsSync(path.join(dataDir, 'PG_VERSION'));
@@ -159,7 +164,7 @@ export async function startEmbedded({ dataDir, port, fast = false }: EmbeddedOpt
   ];
   let postmaster: Postmaster;
   try {
-    postmaster = await startPostmaster(dataDir, port, flags);
+    postmaster = await startPostmaster(dataDir, port, flags, detached);
   } catch (error) {
     throw new ConfigError(`PostgreSQL did not start from ${dataDir}: ${(error as Error).message}.`);
   }
@@ -210,7 +215,7 @@ export async function openServer(): Promise<{ server: DatabaseServer; url: strin
     await assertReachable(external, 'DATABASE_URL');
     return { server: { adminUrl: external, embedded: false, stop: async () => {} }, url: external };
   }
-  const server = await startEmbedded(embeddedOptionsFromEnv());
+  const server = await startEmbedded({ ...embeddedOptionsFromEnv(), detached: true });
   const url = withDatabase(server.adminUrl, 'ittifaq');
   await ensureDatabase(server.adminUrl, 'ittifaq');
   return { server, url };

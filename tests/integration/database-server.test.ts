@@ -101,7 +101,7 @@ describe('the embedded server', () => {
 
   it('runs the server in its own process group and tells when it ends by itself, naming its data directory and process', async () => {
     const dataDir = path.join(await tempDir(), 'pg');
-    const server = await startEmbedded({ dataDir, port: await freePort(), fast: true });
+    const server = await startEmbedded({ dataDir, port: await freePort(), fast: true, detached: true });
     const stopped = serverStopped(dataDir, 100);
     const pid = Number((await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]);
     // A process group of its own, which a Ctrl-C in the terminal does not reach.
