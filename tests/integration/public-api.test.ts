@@ -8,6 +8,7 @@ import { GET as getMilestonesCsv } from '../../app/api/v1/milestones.csv/route.t
 import { GET as getParties } from '../../app/api/v1/parties/route.ts';
 import { GET as getScores } from '../../app/api/v1/scores/route.ts';
 import { GET as getSectors } from '../../app/api/v1/sectors/route.ts';
+import { PUBLIC_CACHE_CONTROL } from '../../lib/api/responses.ts';
 
 vi.mock('next/cache', async () => (await import('../support/next-cache.ts')).passThroughCache);
 
@@ -62,7 +63,7 @@ describe('GET /api/v1/agreements', () => {
   it('revalidates with an ETag: 304 when unchanged, a new ETag when the filtered data differ', async () => {
     const first = await getAgreements(request('/api/v1/agreements'));
     const etag = first.headers.get('etag')!;
-    expect(first.headers.get('cache-control')).toBe('public, max-age=0, must-revalidate');
+    expect(first.headers.get('cache-control')).toBe(PUBLIC_CACHE_CONTROL);
     const again = await getAgreements(request('/api/v1/agreements', { 'If-None-Match': etag }));
     expect(again.status).toBe(304);
     const older = await getAgreements(request('/api/v1/agreements?asOf=2023-12-31', { 'If-None-Match': etag }));
