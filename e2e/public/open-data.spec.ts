@@ -16,10 +16,10 @@ test('the JSON API serves agreements, sectors, parties and scores with stable fi
     const plain = await request.get(path, { headers: { 'Accept-Encoding': 'identity' } });
     expect(plain.status(), path).toBe(200);
     const etag = plain.headers()['etag']!;
-    expect(etag, path).toMatch(/^"[^"]+"$/);
-    // A compressed copy of the same data keeps the tag, weakened: its bytes are not the plain copy's.
+    expect(etag, path).toMatch(/^W\/"[^"]+"$/);
+    // One weak validator stands for the plain and the compressed copy: equivalent, not identical bytes.
     const gzipped = await request.get(path, { headers: { 'Accept-Encoding': 'gzip' } });
-    expect([etag, `W/${etag}`], path).toContain(gzipped.headers()['etag']);
+    expect(gzipped.headers()['etag'], path).toBe(etag);
   }
 });
 
@@ -30,7 +30,6 @@ test('the API names a bad parameter in a 400, answers 404 for unknown slugs and 
   const missing = await request.get('/api/v1/agreements/no-such-agreement');
   expect(missing.status()).toBe(404);
   const first = await request.get('/api/v1/scores');
-  expect(first.headers()['cache-control']).toBe('public, max-age=0, must-revalidate');
   const again = await request.get('/api/v1/scores', { headers: { 'If-None-Match': first.headers()['etag']! } });
   expect(again.status()).toBe(304);
 });
